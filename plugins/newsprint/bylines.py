@@ -1,0 +1,135 @@
+"""Bylines, credits and sources: who wrote or photographed an article, and where it came from.
+
+Bylines come in many forms: "王彩艳 罗莎 张雲亮", "重庆日报首席记者 陈维灯",
+"□新重庆—重庆日报首席记者 陈维灯", "大足区融媒体中心 瞿波 摄", "沙坪坝报通讯员
+张成勇 摄影报道", or run into the end of the last paragraph ("…新格局。通讯员 侯兰").
+Authors are person names only; units and roles are kept in the byline text.
+
+>>> parse_byline("重庆日报首席记者 陈维灯").names
+('陈维灯',)
+>>> parse_byline("一路繁花 一路景") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_HAN = r"[\u3400-\u9fff]"
+_MARKS = "□■●◎◆"
+_ROLE = re.compile(
+    r"(首席记者|本报记者|特约记者|见习记者|记者|特约通讯员|通讯员|实习生|编辑|摄影记者|摄影)$"
+)
+_UNIT = re.compile(r"(融媒体中心|新闻中心|日报|晚报|报社|报|电视台|广播电视台|记者站|宣传部|网)$")
+_ROLE_NAME = re.compile(rf"^(.*?(?:记者|通讯员|实习生))({_HAN}{{2,3}})$")
+_PHOTO = ("摄影报道", "摄影", "摄", "图", "文/图", "图/文", "文图")
+_CREDIT = re.compile(
+    r"^(图片|照片|图)(除署名外|除标注外)?(均)?由.{2,30}提供$|^(据|来源[:：]|转自|稿件来源[:：])\s*《.{2,20}》.{0,10}$"
+)
+_CAPTION_CREDIT = re.compile(rf"\s*摄\s*[/／:：]\s*({_HAN}{{2,4}})$")
+_INLINE_TAIL = re.compile(rf"(?<=[。！？”])\s*((?:[^\s，。！？、；：,“”]*(?:记者|通讯员|融媒体中心)\s*)(?:{_HAN}{{2,3}}\s*){{1,4}}(?:摄影报道|摄影|摄|报道)?)$")
+
+
+@cache
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Single- and two-character surnames from ``data/surnames.txt``."""
+    text = resources.files("newsprint").joinpath("data/surnames.txt").read_text("utf-8")
+    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
+def looks_like_name(token: str) -> bool:
+    """A Chinese personal name: a known surname and one or two more characters.
+
+    >>> looks_like_name("张雲亮"), looks_like_name("欧阳娜娜"), looks_like_name("一路景")
+    (True, True, False)
+    """
+    if not re.fullmatch(rf"{_HAN}{{2,4}}", token):
+        return False
+    single, double = surnames()
+    if len(token) == 4:
+        return token[:2] in double
+    return token[0] in single or token[:2] in double
+
+
+@dataclass(frozen=True)
+class Byline:
+    """A parsed byline: the printed text, person names, and whether it credits a photo."""
+
+    text: str
+    names: tuple[str, ...]
+    photo: bool = False
+    opening: bool = False  # "□" bylines open an article rather than close it
+
+
+def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
+    """Read ``text`` as a byline, or return None if it is not one.
+
+    >>> parse_byline("大足区融媒体中心 瞿波 摄")
+    Byline(text='大足区融媒体中心 瞿波 摄', names=('瞿波',), photo=True, opening=False)
+    >>> parse_byline("王彩艳 罗莎 张雲亮").names
+    ('王彩艳', '罗莎', '张雲亮')
+    """
+    stripped = text.strip()
+    opening = stripped[:1] in _MARKS
+    body = stripped.lstrip(_MARKS).strip()
+    if not body or len(body) > 40 or re.search(r"[，。！？、；：,]", body):
+        return None
+    names: list[str] = []
+    roles = 0
+    photo = False
+    for token in body.split():
+        if token in _PHOTO or token == "报道":
+            photo = photo or token != "报道"
+            roles += 1
+        elif looks_like_name(token) and not is_place(token):
+            names.append(token)
+        elif _ROLE.search(token) or _UNIT.search(token):
+            roles += 1
+        elif (m := _ROLE_NAME.match(token)) and looks_like_name(m.group(2)):
+            names.append(m.group(2))
+            roles += 1
+        else:
+            return None
+    if not names or (roles == 0 and len(names) < 2):
+        return None
+    return Byline(stripped, tuple(names), photo, opening)
+
+
+def split_inline_byline(text: str, is_place=lambda s: False) -> tuple[str, Byline | None]:
+    """Split a byline printed at the end of a paragraph off the paragraph.
+
+    >>> split_inline_byline("打造社区共建、共治、共享新格局。通讯员 侯兰")
+    ('打造社区共建、共治、共享新格局。', Byline(text='通讯员 侯兰', names=('侯兰',), photo=False, opening=False))
+    """
+    match = _INLINE_TAIL.search(text)
+    if not match:
+        return text, None
+    byline = parse_byline(match.group(1), is_place)
+    if byline is None:
+        return text, None
+    return text[: match.start()].rstrip(), byline
+
+
+def is_credit(text: str) -> bool:
+    """Picture credits and sources printed with an article.
+
+    >>> is_credit("图片除署名外由巴南区委宣传部提供"), is_credit("据《重庆日报》")
+    (True, True)
+    """
+    return bool(_CREDIT.match(text.strip()))
+
+
+def split_caption_credit(text: str) -> tuple[str, str | None]:
+    """Split a photographer credit off a caption.
+
+    >>> split_caption_credit("大美新巴南 摄/刘纪瀛")
+    ('大美新巴南', '刘纪瀛')
+    """
+    match = _CAPTION_CREDIT.search(text)
+    if not match:
+        return text, None
+    return text[: match.start()].rstrip(), match.group(1)

@@ -1,0 +1,103 @@
+"""Blocks → typed blocks: what each piece of a page is before it is given to an article.
+
+>>> [c.kind.value for c in classify_blocks(join_blocks(read_lines(
+...     "巴南 新标题\\n\\n核心提示\\n\\n正文第一句。\\n\\n王彩艳 罗莎")))]
+['heading', 'lede_mark', 'body', 'byline']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from .bylines import Byline, is_credit, parse_byline, split_caption_credit, split_inline_byline
+from .layout import Block, ends_sentence, join_blocks, read_lines  # noqa: F401 (doctest)
+
+
+class Kind(str, Enum):
+    BODY = "body"
+    HEADING = "heading"  # headline, kicker, subtitle or section heading: decided later
+    BYLINE = "byline"
+    CREDIT = "credit"
+    CAPTION = "caption"
+    LEDE_MARK = "lede_mark"  # 核心提示
+    SIDEBAR_MARK = "sidebar_mark"  # 链接》》
+    LABEL = "label"  # a lone district name printed next to an article
+
+
+@dataclass
+class Typed:
+    """A block with its kind and, for bylines and captions, what was parsed from it."""
+
+    block: Block
+    kind: Kind
+    text: str
+    byline: Byline | None = None
+    credit: str | None = None  # photographer of a caption
+
+    @property
+    def line(self) -> int:
+        return self.block.first
+
+
+_LEDE = re.compile(r"^(核心提示|内容提要|导读|编者按)[:：]?$")
+_SIDEBAR = re.compile(r"^(链接|相关链接|延伸阅读|背景链接|小贴士|记者手记)\s*[》>:：]*$")
+_LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
+_DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
+_KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
+MAX_HEADING = 36
+
+
+def is_heading_like(text: str) -> bool:
+    """Short, without sentence-final punctuation: a headline, kicker, heading or caption.
+
+    >>> is_heading_like("聚焦招大引强 招商质效更优"), is_heading_like("重大项目是经济发展的重要引擎。")
+    (True, False)
+    """
+    if len(text) > MAX_HEADING or ends_sentence(text) or re.search(r"[。！？][^”’」』）)]", text):
+        return False
+    if _LISTING.match(text) or _DATELINE.match(text) or text.startswith(("▲", "△", "●")):
+        return False
+    if text.endswith((":", "：")):
+        return False  # a salutation or a lead-in ("尊敬的业主：")
+    return not (_KEY_VALUE.match(text) and not text.endswith(("》", "”")))
+
+
+def classify_blocks(blocks: list[Block], is_place: Callable[[str], bool] = lambda s: False) -> list[Typed]:
+    """Give every block a :class:`Kind`; split inline bylines off paragraphs."""
+    typed: list[Typed] = []
+    for block in blocks:
+        text = block.text
+        if block.level == 0:
+            body, byline = split_inline_byline(text, is_place)
+            if byline is not None and body:
+                typed.append(_typed(Block(body, block.first, block.last, block.gap), is_place))
+                typed.append(Typed(block, Kind.BYLINE, byline.text, byline))
+                continue
+        typed.append(_typed(block, is_place))
+    return typed
+
+
+def _typed(block: Block, is_place: Callable[[str], bool]) -> Typed:
+    text = block.text
+    if _LEDE.match(text):
+        return Typed(block, Kind.LEDE_MARK, text)
+    if _SIDEBAR.match(text):
+        return Typed(block, Kind.SIDEBAR_MARK, text)
+    if is_credit(text):
+        return Typed(block, Kind.CREDIT, text)
+    byline = parse_byline(text, is_place)
+    if byline is not None:
+        return Typed(block, Kind.BYLINE, text, byline)
+    if is_place(text):
+        return Typed(block, Kind.LABEL, text)
+    caption, credit = split_caption_credit(text)
+    if credit is not None and len(caption) <= 60:
+        return Typed(block, Kind.CAPTION, caption, credit=credit)
+    if block.level == 0 and is_heading_like(text) and (block.interrupts or block.gap >= 2):
+        return Typed(block, Kind.CAPTION, text)
+    if block.level or is_heading_like(text):
+        return Typed(block, Kind.HEADING, text)
+    return Typed(block, Kind.BODY, text)

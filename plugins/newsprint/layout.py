@@ -1,0 +1,245 @@
+"""Page text → blocks: read lines, find the column wrap width, rejoin broken paragraphs.
+
+Printed pages reach us hard-wrapped (every line of a column is one line of text)
+or one paragraph per line, and in both cases paragraphs are cut by column and page
+breaks in mid-sentence, sometimes with a photo caption in between.  A line is
+joined to the next when it *cannot* end a paragraph: it fills the column, or it
+stops in mid-sentence.
+
+>>> [b.text for b in join_blocks(read_lines("此外，该区还聚焦高频事项，开\\n\\n展治理。\\n\\n标题"))]
+['此外，该区还聚焦高频事项，开展治理。', '标题']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+TERMINAL = "。！？!?…"
+CLOSERS = "”’」』）)》】"
+# Punctuation after which a sentence always goes on.
+OPEN_END = "，,、；;—“‘「『（(《【"
+_MARKER = re.compile(r"^(#{1,6})\s+")
+
+
+def display_width(text: str) -> int:
+    """Width in half-width cells: a Han character or full-width mark counts 2.
+
+    >>> display_width("巴南2023年")
+    10
+    """
+    # Ambiguous-width marks (“”、…) take a full cell in Chinese typesetting.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence-final punctuation (closing quotes allowed).
+
+    >>> ends_sentence("投资58.8亿元。"), ends_sentence("“发展好”才是重中之重。”"), ends_sentence("开")
+    (True, True, False)
+    """
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank raw line: 1-based number, text, blank lines before it, Markdown heading level."""
+
+    number: int
+    text: str
+    gap: int = 0
+    level: int = 0
+
+
+@dataclass
+class Block:
+    """A paragraph-sized piece of the page: one or more raw lines joined."""
+
+    text: str
+    first: int
+    last: int
+    gap: int = 0  # blank lines before the block
+    level: int = 0  # Markdown heading level the dump printed, 0 for none
+    interrupts: bool = False  # printed in the middle of a paragraph (a caption)
+    joins: list[int] = field(default_factory=list)  # raw line numbers joined onto the previous
+    tail: str = ""  # the last raw line, which decides whether the paragraph goes on
+
+    def __post_init__(self) -> None:
+        self.tail = self.tail or self.text
+
+    def extend(self, line: Line) -> None:
+        """Append a continuation line."""
+        self.text += line.text
+        self.last = line.number
+        self.joins.append(line.number)
+        self.tail = line.text
+
+
+def read_lines(text: str) -> list[Line]:
+    """Split page text into non-blank :class:`Line` records, noting blank runs and ``#`` markers.
+
+    >>> read_lines("# 标题\\n\\n\\n正文")
+    [Line(number=1, text='标题', gap=0, level=1), Line(number=4, text='正文', gap=2, level=0)]
+    """
+    lines: list[Line] = []
+    gap = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip().replace("\u3000", " ").strip()
+        if not stripped:
+            gap += 1
+            continue
+        level = 0
+        marker = _MARKER.match(stripped)
+        if marker:
+            level = len(marker.group(1))
+            stripped = stripped[marker.end() :].strip()
+        lines.append(Line(number, stripped, gap if lines else 0, level))
+        gap = 0
+    return lines
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The column width of a hard-wrapped page in half-width cells, or None if not wrapped.
+
+    A wrapped page has most of its lines at one width (±2 cells for half-width
+    digits and hanging punctuation).
+    """
+    widths = [display_width(line.text) for line in lines if not line.level]
+    if len(widths) < 12:
+        return None
+    counts = Counter(widths)
+    best, share = None, 0.0
+    for width in range(16, 81):
+        near = sum(counts[w] for w in range(width - 2, width + 3))
+        if near / len(widths) > share:
+            best, share = width, near / len(widths)
+    if best is None or share < 0.5:
+        return None
+    # Centre on the most common width of the winning band.
+    return max(range(best - 2, best + 3), key=lambda w: counts[w])
+
+
+_HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff”》）]\s+[\u3400-\u9fff“《（]")
+_PAIRS = ("“”", "‘’", "《》", "（）", "()", "「」", "『』", "【】")
+
+
+def has_inner_space(text: str) -> bool:
+    """Han text never puts a space between two characters, headlines and bylines do.
+
+    >>> has_inner_space("巫山 每年千万元促科创成果转化"), has_inner_space("新开工项目 43")
+    (True, False)
+    """
+    return bool(_HAN_SPACE_HAN.search(text))
+
+
+def unbalanced(text: str) -> bool:
+    """True when a quote or bracket opened in ``text`` is not closed there.
+
+    >>> unbalanced("秉承“做的要比说的好、干的要"), unbalanced("“安全带”")
+    (True, False)
+    """
+    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
+
+
+def _is_short_line(line: Line) -> bool:
+    return len(line.text) <= 30 and not ends_sentence(line.text) and not line.level
+
+
+class _Joiner:
+    """Decides whether the paragraph that ends with a given line goes on."""
+
+    def __init__(self, width: int | None, flat: str) -> None:
+        self.width = width
+        self.flat = flat
+
+    def fills_column(self, text: str, first_line: bool = False) -> bool:
+        """A line as wide as the column; a paragraph's first line is indented two cells."""
+        if self.width is None:
+            return False
+        low, high = (self.width - 8, self.width + 2) if first_line else (self.width - 4, self.width + 8)
+        return low <= display_width(text) <= high
+
+    def repeated_elsewhere(self, text: str) -> bool:
+        """A line printed again inside the page text (a deck quoting its article)."""
+        key = re.sub(r"\s+", "", text)
+        return len(key) >= 8 and self.flat.count(key) >= 2
+
+    def is_open(self, block: Block, line: Line) -> bool:
+        """Whether ``block`` (ending with ``block.tail``) continues with ``line``."""
+        tail = block.tail
+        if not tail or ends_sentence(tail) or has_inner_space(tail):
+            return False
+        if tail.endswith(("——", "--", ":", "：")) or "摄" in tail[-6:]:
+            return False
+        mid_sentence = tail[-1] in OPEN_END
+        if self.width is None:
+            # One paragraph per line: a long line with sentence punctuation that stops
+            # on a character or digit was cut by a column or page break.
+            # A line that ends one or two characters after a comma is cut as well.
+            if mid_sentence:
+                return True
+            clauses = re.split(r"[，。、,；;]", tail)
+            return len(clauses) > 1 and (len(tail) >= 20 or len(clauses[-1]) <= 3)
+        if line.gap == 0 and any(ch in tail for ch in "。，、；！？"):
+            return True  # the line stops mid-sentence and the text runs on
+        if not (mid_sentence or self.fills_column(tail, block.first == block.last)):
+            return False
+        lone = block.first == block.last and block.gap >= 1 and line.gap >= 1
+        if lone and not mid_sentence:
+            # A single line between blank lines is a headline unless it shows
+            # that its sentence goes on.
+            if self.repeated_elsewhere(tail):
+                return False
+            return unbalanced(tail) or any(ch in tail for ch in "，、；：,")
+        return True
+
+
+def join_blocks(lines: list[Line], width: int | None = None) -> list[Block]:
+    """Join broken lines into blocks.  ``width`` is the wrap width (see :func:`wrap_width`).
+
+    A short line printed after an image gap inside an unfinished paragraph is a
+    caption: it becomes its own block (``interrupts``) and the paragraph goes on.
+    """
+    joiner = _Joiner(width, "".join("".join(line.text.split()) for line in lines))
+    blocks: list[Block] = []
+    current: Block | None = None
+    pending: list[Block] = []  # captions found inside the current paragraph
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if current is not None and not line.level and joiner.is_open(current, line):
+            if (
+                line.gap >= 2
+                and _is_short_line(line)
+                and nxt is not None
+                and not nxt.level
+                and nxt.gap <= 3
+            ):
+                pending.append(Block(line.text, line.number, line.number, line.gap, 0, True))
+                continue
+            if line.gap <= 3 or width is None:
+                current.extend(line)
+                continue
+        elif (
+            current is not None
+            and not line.level
+            and line.gap == 0
+            and ends_sentence(current.tail)
+            and joiner.fills_column(current.tail, current.first == current.last)
+            and not has_inner_space(current.tail)
+        ):
+            # A full line ending a sentence, with the next line straight after it:
+            # more often a sentence end inside a paragraph than a paragraph end.
+            current.extend(line)
+            continue
+        if current is not None:
+            blocks.append(current)
+            blocks.extend(pending)
+            pending = []
+        current = Block(line.text, line.number, line.number, line.gap, line.level)
+    if current is not None:
+        blocks.append(current)
+        blocks.extend(pending)
+    return blocks

@@ -1,0 +1,114 @@
+"""Types that pass between the pipeline stages.
+
+raw bytes --decode--> ``str`` --segment--> :class:`Article` drafts --tag--> tagged
+:class:`Article` --write--> Markdown post.  Every character of a page ends up either
+in an article field or in a :class:`Dropped` record that says why it was removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Role(str, Enum):
+    """What a paragraph of an article body is."""
+
+    BODY = "body"
+    HEADING = "heading"  # a section heading inside the article (rendered as ##)
+    LEDE = "lede"  # the "核心提示" summary paragraph
+    SIDEBAR = "sidebar"  # "链接》》" boxes printed with the article
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of an article body, with the raw line span it came from."""
+
+    text: str
+    role: Role = Role.BODY
+    lines: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption; ``credit`` is the photographer ("李攀"), kept apart from the text."""
+
+    text: str
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Text removed from a page, with the reason and the raw line where it stood.
+
+    >>> Dropped("重点项目快速有序推进", "doubled headline", 143).reason
+    'doubled headline'
+    """
+
+    text: str
+    reason: str
+    line: int = 0
+
+
+@dataclass
+class Article:
+    """One article cut from a page, filled in stage by stage."""
+
+    source: str
+    title: str = ""
+    kicker: str | None = None
+    subtitle: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # lone district labels ("北碚")
+    kind: str = "news"
+    lines: tuple[int, int] = (0, 0)
+    dropped: list[Dropped] = field(default_factory=list)
+    # filled by the tagging stage
+    district: str | None = None
+    district_slug: str | None = None
+    topics: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_evidence: str | None = None
+    slug: str = ""
+
+    def date_value(self) -> str:
+        """A full date for Pelican: the page date padded to its first day (see date_precision)."""
+        parts = (self.date or "1970").split("-")
+        parts += ["01"] * (3 - len(parts))
+        return "-".join(parts)
+
+    def date_precision(self) -> str:
+        """'day', 'month' or 'year': how much of :meth:`date_value` the page supports."""
+        return {1: "year", 2: "month", 3: "day"}[len((self.date or "1970").split("-"))]
+
+    @property
+    def body_text(self) -> str:
+        """The body as plain text, one paragraph per line."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def summary(self) -> str:
+        """The lede if the page prints one, else the first sentence of the body."""
+        for p in self.paragraphs:
+            if p.role is Role.LEDE:
+                return p.text
+        for p in self.paragraphs:
+            if p.role is Role.BODY:
+                end = next((i for i, ch in enumerate(p.text) if ch in "。！？!?"), None)
+                return p.text if end is None else p.text[: end + 1]
+        return ""
+
+
+@dataclass
+class PageResult:
+    """What the pipeline made of one raw page."""
+
+    source: str
+    articles: list[Article] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    error: str | None = None

@@ -1,0 +1,409 @@
+"""Typed blocks → articles: where one article ends and the next begins, and which
+headline, kicker and subtitle belong to which article.
+
+How pages are laid out (and so what the rules follow):
+
+* an article's body is a run of paragraphs, possibly with section headings;
+* a byline, picture credit or source line closes an article ("□" bylines open one);
+* a headline may stand before its body or, on many regional pages, after it,
+  below the byline; a headline printed straight above a paragraph with no blank
+  line belongs to that paragraph's article;
+* headlines summarise their article: when position does not decide, a headline
+  goes to the article whose text shares most of its character pairs.
+
+>>> arts = segment_text("巴南 新标题\\n\\n正文第一句。\\n\\n王彩艳 罗莎\\n\\n永川 另一个标题\\n\\n另一篇正文。", "p.txt")
+>>> [(a.title, a.authors) for a in arts.articles]
+[('新标题', ['王彩艳', '罗莎']), ('另一个标题', [])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .classify import Kind, Typed, classify_blocks
+from .dedupe import drop_repeated_sentences, key, undouble
+from .layout import join_blocks, read_lines, wrap_width
+from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
+
+_NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
+_LISTING_LINE = re.compile(r"^\d{1,2}[:：]\d{2}\s")
+_BODY_KINDS = (Kind.BODY, Kind.LEDE_MARK, Kind.SIDEBAR_MARK)
+_CLOSERS = (Kind.BYLINE, Kind.CREDIT)
+
+
+def bigrams(text: str) -> set[str]:
+    """Character pairs of the Han and alphanumeric text.
+
+    >>> sorted(bigrams("招商引资"))
+    ['商引', '引资', '招商']
+    """
+    chars = re.sub(r"[^\w]", "", text)
+    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+
+
+def containment(head: str, body: str) -> float:
+    """Share of the character pairs of ``head`` that occur in ``body``."""
+    pairs = bigrams(head)
+    if not pairs:
+        return 0.0
+    body_pairs = bigrams(body)
+    return len(pairs & body_pairs) / len(pairs)
+
+
+@dataclass
+class Segment:
+    """Blocks of one article while the page is being cut."""
+
+    head: list[Typed] = field(default_factory=list)  # printed before the body
+    items: list[Typed] = field(default_factory=list)  # the body, in page order
+    tail: list[Typed] = field(default_factory=list)  # headlines printed after the body
+    decks: list[Typed] = field(default_factory=list)  # headlines printed far from the body
+    soft_start: bool = False  # began after a closing byline only: may be a continuation
+
+    def text(self) -> str:
+        return "".join(t.text for t in self.items if t.kind in _BODY_KINDS)
+
+    def has_title(self) -> bool:
+        return any(t.kind is Kind.HEADING for t in self.head + self.tail)
+
+
+class PageSegmenter:
+    """Cuts one page; ``is_place`` answers whether a string names a district."""
+
+    def __init__(self, source: str, is_place: Callable[[str], bool]) -> None:
+        self.source = source
+        self.is_place = is_place
+        self.dropped: list[Dropped] = []
+
+    # -- headline features -------------------------------------------------
+    def district_prefix(self, text: str) -> str | None:
+        """"巴南 一切围绕招商转" → "巴南"."""
+        first, _, rest = text.partition(" ")
+        return first if rest and self.is_place(first) else None
+
+    def is_strong(self, t: Typed) -> bool:
+        """A line that can only be an article's headline, never a section heading."""
+        if t.kind is not Kind.HEADING:
+            return False
+        text = t.text
+        return bool(
+            t.block.level == 1
+            or self.district_prefix(text)
+            or undouble(text)[1]
+            or _NOTICE_TITLE.search(text)
+            or (t.block.level >= 2 and t.block.gap >= 3)
+        )
+
+    # -- cutting -------------------------------------------------------------
+    def cut(self, typed: list[Typed]) -> list[Segment]:
+        bodies = [i for i, t in enumerate(typed) if t.kind in _BODY_KINDS]
+        if not bodies:
+            return [Segment(head=list(typed))] if typed else []
+        segments = [Segment(head=list(typed[: bodies[0]]))]
+        segments[0].items.append(typed[bodies[0]])
+        gaps: list[tuple[list[Typed], str]] = []
+        for a, b in zip(bodies, bodies[1:], strict=False):
+            group = typed[a + 1 : b]
+            verdict = self.boundary(group, typed[b], segments[-1])
+            if verdict == "none":
+                segments[-1].items.extend(group)
+                segments[-1].items.append(typed[b])
+                continue
+            gaps.append((group, verdict))
+            segments.append(Segment(soft_start=verdict == "soft"))
+            segments[-1].items.append(typed[b])
+        trailing = typed[bodies[-1] + 1 :]
+        # Distribute each boundary group between the articles on either side.
+        for index, (group, _verdict) in enumerate(gaps):
+            self.distribute(group, segments, index, segments[index + 1].items[0])
+        self.distribute_trailing(trailing, segments)
+        return self.merge_continuations(segments)
+
+    def boundary(self, group: list[Typed], nxt: Typed, current: Segment) -> str:
+        """'hard', 'soft' or 'none': does an article end between two body blocks?"""
+        if not group:
+            return "none"
+        headings = [t for t in group if t.kind is Kind.HEADING]
+        if any(self.is_strong(t) for t in headings):
+            return "hard"
+        closer_at = max((i for i, t in enumerate(group) if t.kind in _CLOSERS), default=-1)
+        after = [t for t in group[closer_at + 1 :] if t.kind is Kind.HEADING]
+        if closer_at >= 0 and after:
+            if all(self.parallel_section(t, current) for t in after):
+                return "none"
+            return "hard"
+        if headings and nxt.kind is Kind.LEDE_MARK:
+            return "hard"
+        if closer_at >= 0:
+            opening = any(t.byline and t.byline.opening for t in group)
+            return "none" if opening else "soft"
+        return "none"
+
+    def parallel_section(self, t: Typed, current: Segment) -> bool:
+        """A heading shaped like the article's own section headings ("聚焦…，…")."""
+        sections = [s.text for s in current.items if s.kind is Kind.HEADING]
+        titles = "".join(s.text for s in current.head)
+        same_opening = any(s[:2] == t.text[:2] for s in sections)
+        clauses = re.split(r"[，,\s]", t.text)
+        echoes_title = bool(titles) and any(len(c) >= 4 and c in titles for c in clauses)
+        return bool(sections) and (same_opening or echoes_title)
+
+    def distribute(self, group: list[Typed], segs: list[Segment], index: int, first: Typed) -> None:
+        """Give the blocks between article ``index`` and ``index + 1`` to one of them."""
+        prev, nxt = segs[index], segs[index + 1]
+        closer_at = max((i for i, t in enumerate(group) if t.kind in _CLOSERS), default=-1)
+        for t in group[: closer_at + 1]:
+            if t.kind is Kind.BYLINE and t.byline and t.byline.opening:
+                nxt.head.append(t)
+            else:
+                prev.items.append(t)
+        rest = group[closer_at + 1 :]
+        # Captions printed before any headline stay with the article above.
+        while rest and rest[0].kind is Kind.CAPTION:
+            prev.items.append(rest.pop(0))
+        headings = [t for t in rest if t.kind is Kind.HEADING]
+        attached = headings[-1] if headings and first.block.gap == 0 else None
+        to_next = False
+        for t in rest:
+            if t.kind is Kind.LABEL:
+                self.label_home(t, segs, prev).tail.append(t)
+                continue
+            if t.kind is not Kind.HEADING:
+                (nxt.head if to_next else prev.tail).append(t)
+                continue
+            if to_next or t is attached or t.text.endswith(("——", "--")):
+                to_next = True
+                nxt.head.append(t)
+                continue
+            home = self.best_home(t, segs, prev, nxt)
+            if home is nxt:
+                to_next = True
+                nxt.head.append(t)
+            elif home is prev:
+                prev.tail.append(t)
+            else:
+                home.decks.append(t)
+
+    def best_home(self, t: Typed, segs: list[Segment], prev: Segment, nxt: Segment) -> Segment:
+        """The article a floating headline summarises."""
+        text = self.strip_prefix(t.text)
+        scores = {id(s): containment(text, s.text()) for s in segs}
+        best = max(segs, key=lambda s: scores[id(s)])
+        if scores[id(best)] >= 0.8 and best is not prev and best is not nxt:
+            return best
+        s_prev, s_next = scores[id(prev)], scores[id(nxt)]
+        if s_prev - s_next >= 0.25:
+            return prev
+        if s_next - s_prev >= 0.25:
+            return nxt
+        return prev if not prev.has_title() else nxt
+
+    def label_home(self, t: Typed, segs: list[Segment], fallback: Segment) -> Segment:
+        """A lone district label goes to the article that names that district most."""
+        name = t.text.strip()
+        counts = {id(s): s.text().count(name) for s in segs}
+        best = max(segs, key=lambda s: counts[id(s)])
+        return best if counts[id(best)] > 0 else fallback
+
+    def distribute_trailing(self, trailing: list[Typed], segs: list[Segment]) -> None:
+        last = segs[-1]
+        closer_at = max((i for i, t in enumerate(trailing) if t.kind in _CLOSERS), default=-1)
+        for i, t in enumerate(trailing):
+            if t.kind is Kind.LABEL:
+                self.label_home(t, segs, last).tail.append(t)
+            elif t.kind is Kind.HEADING and i > closer_at:
+                home = self.best_home(t, segs, last, last)
+                (home.tail if home is last else home.decks).append(t)
+            else:
+                last.items.append(t)
+
+    def merge_continuations(self, segs: list[Segment]) -> list[Segment]:
+        """Join a title-less run that only a byline separated from the article above."""
+        merged: list[Segment] = []
+        for seg in segs:
+            if merged and seg.soft_start and not seg.has_title():
+                prev = merged[-1]
+                similar = containment(seg.text(), prev.text()) >= 0.35
+                if similar:
+                    prev.items.extend(seg.head + seg.items)
+                    prev.tail.extend(seg.tail)
+                    continue
+            merged.append(seg)
+        return merged
+
+    # -- building articles -------------------------------------------------
+    def strip_prefix(self, text: str) -> str:
+        prefix = self.district_prefix(text)
+        return text[len(prefix) :].strip() if prefix else text
+
+    def clean_heading(self, t: Typed, art: Article) -> str:
+        """Undouble a headline, split off its district prefix or trailing label."""
+        text, removed = undouble(t.text)
+        if removed:
+            art.dropped.append(Dropped(removed, "doubled headline", t.line))
+        prefix = self.district_prefix(text)
+        if prefix:
+            art.labels.append(prefix)
+            text = text[len(prefix) :].strip()
+        for size in (5, 4, 3, 2):
+            if len(text) > size + 4 and self.is_place(text[-size:]):
+                art.labels.append(text[-size:])
+                text = text[:-size]
+                break
+        return text
+
+    def build(self, seg: Segment) -> Article:
+        art = Article(source=self.source)
+        self.build_heads(seg, art)
+        role = Role.BODY
+        pending_heading: Typed | None = None
+        body_seen = False
+        for t in seg.items:
+            kind = t.kind
+            if kind is Kind.LEDE_MARK:
+                art.dropped.append(Dropped(t.text, "lede label", t.line))
+                role = Role.LEDE
+            elif kind is Kind.SIDEBAR_MARK:
+                role = Role.SIDEBAR
+                art.paragraphs.append(Paragraph(t.text, Role.HEADING, _span(t)))
+            elif kind is Kind.BODY:
+                if pending_heading is not None:
+                    art.paragraphs.append(Paragraph(pending_heading.text, Role.HEADING, _span(pending_heading)))
+                    pending_heading = None
+                art.paragraphs.append(Paragraph(t.text, role, _span(t)))
+                body_seen = True
+                if role is Role.LEDE:
+                    role = Role.BODY
+            elif kind is Kind.HEADING:
+                if pending_heading is not None:
+                    art.paragraphs.append(Paragraph(pending_heading.text, Role.HEADING, _span(pending_heading)))
+                if role is Role.SIDEBAR and art.paragraphs and art.paragraphs[-1].role is Role.HEADING:
+                    last = art.paragraphs.pop()
+                    art.paragraphs.append(Paragraph(f"{last.text} {t.text}", Role.HEADING, last.lines))
+                    pending_heading = None
+                    continue
+                pending_heading = t if body_seen or art.title else None
+                if pending_heading is None:
+                    seg.head.append(t)
+            elif kind is Kind.BYLINE:
+                art.bylines.append(t.text)
+                art.authors.extend(n for n in t.byline.names if n not in art.authors)
+            elif kind is Kind.CREDIT:
+                art.credits.append(t.text)
+            elif kind is Kind.CAPTION:
+                art.captions.append(Caption(t.text, t.credit))
+            elif kind is Kind.LABEL:
+                art.labels.append(t.text)
+        if pending_heading is not None:
+            art.paragraphs.append(Paragraph(pending_heading.text, Role.BODY, _span(pending_heading)))
+        if not art.title:
+            self.build_heads(seg, art)
+        spans = [t.block for t in seg.head + seg.items + seg.tail]
+        art.lines = (min(b.first for b in spans), max(b.last for b in spans)) if spans else (0, 0)
+        art.kind = self.kind_of(art)
+        if art.kind in ("notice", "listing"):
+            art.paragraphs = [
+                Paragraph(p.text, Role.BODY, p.lines) if p.role is Role.HEADING and p.lines[0] not in self.marked else p
+                for p in art.paragraphs
+            ]
+        if not art.title:
+            art.title = self.fallback_title(art)
+        return art
+
+    def build_heads(self, seg: Segment, art: Article) -> None:
+        """Title, kicker and subtitle from the headline lines printed with the article."""
+        heads = [t for t in seg.head + seg.tail if t.kind is Kind.HEADING and t.text]
+        for t in seg.head + seg.tail:
+            if t.kind is Kind.BYLINE:
+                art.bylines.append(t.text)
+                art.authors.extend(n for n in t.byline.names if n not in art.authors)
+            elif t.kind is Kind.LABEL:
+                art.labels.append(t.text)
+            elif t.kind is Kind.CAPTION:
+                art.captions.append(Caption(t.text, t.credit))
+            elif t.kind is Kind.CREDIT:
+                art.credits.append(t.text)
+        seg.head = [t for t in seg.head if t.kind is Kind.HEADING]
+        seg.tail = [t for t in seg.tail if t.kind is Kind.HEADING]
+        if not heads and seg.decks:
+            heads, seg.decks = seg.decks, []
+        if not heads or art.title:
+            return
+        title_at = next((i for i, t in enumerate(heads) if self.is_strong(t)), None)
+        if title_at is None:
+            kickers = [i for i, t in enumerate(heads) if t.text.endswith(("——", "--"))]
+            title_at = (kickers[-1] + 1) if kickers and kickers[-1] + 1 < len(heads) else 0
+            if seg.tail and not seg.head:
+                title_at = len(heads) - 1 if not kickers else title_at
+        art.title = self.clean_heading(heads[title_at], art)
+        before = [self.clean_heading(t, art) for t in heads[:title_at]]
+        after = [self.clean_heading(t, art) for t in heads[title_at + 1 :]]
+        if before:
+            art.kicker = " ".join(before)
+        after += [self.clean_heading(t, art) for t in seg.decks]
+        if after:
+            art.subtitle = " ".join(after)
+
+    def kind_of(self, art: Article) -> str:
+        listing = sum(bool(_LISTING_LINE.match(p.text)) for p in art.paragraphs)
+        if listing >= 3:
+            return "listing"
+        if _NOTICE_TITLE.search(art.title) or sum(p.text.startswith("▲") for p in art.paragraphs) >= 2:
+            return "notice"
+        photo = any(parse.startswith(tuple("□■")) is False and ("摄" in parse) for parse in art.bylines)
+        chars = sum(len(p.text) for p in art.paragraphs)
+        if photo and chars < 400 and not any(p.role is Role.HEADING for p in art.paragraphs):
+            return "photo"
+        return "news"
+
+    def fallback_title(self, art: Article) -> str:
+        """A page that prints no headline: the opening clause of the body."""
+        text = art.summary or (art.paragraphs[0].text if art.paragraphs else "")
+        clause = re.split(r"[，。！？；,]", text, maxsplit=1)[0]
+        return clause[:24] or "（无标题）"
+
+    marked: set[int] = set()
+
+
+def _span(t: Typed) -> tuple[int, int]:
+    return (t.block.first, t.block.last)
+
+
+def remove_repeats(articles: list[Article], page_dropped: list[Dropped]) -> None:
+    """Drop paragraphs printed twice on the page, fragments of earlier paragraphs and
+    sentences repeated inside a paragraph; the first copy stays."""
+    seen: list[str] = []
+    for art in articles:
+        kept: list[Paragraph] = []
+        for p in art.paragraphs:
+            text, dropped = drop_repeated_sentences(p.text)
+            for sentence in dropped:
+                art.dropped.append(Dropped(sentence, "repeated sentence", p.lines[0]))
+            k = key(text)
+            if p.role is not Role.HEADING and len(k) >= 12 and any(k in s for s in seen):
+                art.dropped.append(Dropped(text, "repeated paragraph", p.lines[0]))
+                continue
+            seen.append(k)
+            kept.append(Paragraph(text, p.role, p.lines))
+        art.paragraphs = kept
+
+
+def segment_text(
+    text: str, source: str, is_place: Callable[[str], bool] | None = None
+) -> PageResult:
+    """Cut decoded page text into cleaned articles."""
+    from .places import is_place as default_is_place
+
+    is_place = is_place or default_is_place
+    lines = read_lines(text)
+    blocks = join_blocks(lines, wrap_width(lines))
+    typed = classify_blocks(blocks, is_place)
+    segmenter = PageSegmenter(source, is_place)
+    segmenter.marked = {line.number for line in lines if line.level}
+    segments = segmenter.cut(typed)
+    articles = [segmenter.build(seg) for seg in segments]
+    result = PageResult(source=source, articles=articles, dropped=segmenter.dropped)
+    remove_repeats(articles, result.dropped)
+    return result

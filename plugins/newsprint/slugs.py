@@ -1,0 +1,48 @@
+"""Stable ASCII slugs: pinyin of the headline plus a short hash of where it came from.
+
+>>> pinyin_slug("百日招商引资290亿元背后的故事")
+'bai-ri-zhao-shang-yin-zi-290-yi-yuan-bei-hou-de-gu-shi'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from pypinyin import Style, lazy_pinyin
+
+from .models import PageResult
+
+
+def pinyin_slug(text: str, max_len: int = 60) -> str:
+    """Lower-case ASCII slug of ``text``: Han characters as pinyin syllables."""
+    parts = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))
+    words: list[str] = []
+    for part in parts:
+        words.extend(re.findall(r"[a-z0-9]+", part.lower()))
+    slug = "-".join(words)
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0]
+    return slug
+
+
+def article_slug(source: str, title: str, ordinal: int) -> str:
+    """Slug for the ``ordinal``-th article of page ``source``: stable while the title is.
+
+    >>> article_slug("001_x.txt", "遗失启事", 3)
+    'yi-shi-qi-shi-1a5bd9'
+    """
+    digest = hashlib.sha1(f"{source}\n{title}".encode()).hexdigest()[:6]
+    base = pinyin_slug(title, 48) or f"article-{ordinal}"
+    return f"{base}-{digest}"
+
+
+def assign_slugs(result: PageResult) -> None:
+    """Give every article of a page a slug, unique within the page."""
+    used: set[str] = set()
+    for ordinal, art in enumerate(result.articles, start=1):
+        slug = article_slug(result.source, art.title, ordinal)
+        while slug in used:
+            slug = f"{slug}-{ordinal}"
+        used.add(slug)
+        art.slug = slug

@@ -1,0 +1,87 @@
+"""Article → Markdown post with Pelican metadata.
+
+Page text is escaped: HTML special characters become entities and Markdown syntax
+at the start of a line or inline is backslash-escaped, so a page that prints
+``<script>`` or ``# `` renders it as text.
+
+>>> escape_markdown("<b>1. 第一</b> *星*")
+'&lt;b&gt;1\\\\. 第一&lt;/b&gt; \\\\*星\\\\*'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .models import Article, Role
+
+_INLINE = re.compile(r"([\\`*_\[\]{}|])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
+
+
+def escape_markdown(text: str) -> str:
+    """Make page text render literally in Markdown."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = re.sub(r"^(\s*)(\d+)([.)])", r"\1\2\\\3", text)
+    text = re.sub(r"^(\s*)([#+\-=])", r"\1\\\2", text)
+    return text.replace("&gt;", "&gt;")
+
+
+def body_markdown(art: Article) -> str:
+    """The article body as Markdown: paragraphs, ``##`` headings, sidebars as quotes."""
+    out: list[str] = []
+    for p in art.paragraphs:
+        text = escape_markdown(p.text)
+        if p.role is Role.HEADING:
+            out.append(f"## {text}")
+        elif p.role is Role.SIDEBAR:
+            out.append(f"> {text}")
+        else:
+            out.append(text)
+    return "\n\n".join(out)
+
+
+def _meta_value(value: str) -> str:
+    """Metadata values are one line; escape what Markdown's meta parser would eat."""
+    return " ".join(value.split()).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def post_markdown(art: Article) -> str:
+    """The whole post: metadata header, blank line, body."""
+    meta: list[tuple[str, str]] = [
+        ("Title", art.title),
+        ("Date", art.date_value()),
+        ("Slug", art.slug),
+    ]
+    if art.district:
+        meta.append(("Category", art.district))
+        if art.district_slug:
+            meta.append(("District_slug", art.district_slug))
+    else:
+        meta.append(("Category", "未分区"))
+    if art.topics:
+        meta.append(("Tags", ", ".join(art.topics)))
+    if art.authors:
+        meta.append(("Authors", ", ".join(art.authors)))
+    meta.append(("Kind", art.kind))
+    if art.kicker:
+        meta.append(("Kicker", art.kicker))
+    if art.subtitle:
+        meta.append(("Subtitle", art.subtitle))
+    meta.append(("Summary", escape_markdown(art.summary)))
+    meta.append(("Source", f"{art.source}:{art.lines[0]}-{art.lines[1]}"))
+    if art.date:
+        meta.append(("Date_precision", art.date_precision()))
+    if art.captions:
+        caps = [{"text": c.text, "credit": c.credit} for c in art.captions]
+        meta.append(("Captions", json.dumps(caps, ensure_ascii=False)))
+    if art.bylines:
+        meta.append(("Bylines", json.dumps(art.bylines, ensure_ascii=False)))
+    if art.credits:
+        meta.append(("Credits", json.dumps(art.credits, ensure_ascii=False)))
+    if art.keywords:
+        meta.append(("Keywords", ", ".join(art.keywords)))
+    meta.append(("Locked", "false"))
+    header = "\n".join(f"{k}: {_meta_value(v)}" for k, v in meta)
+    return f"{header}\n\n{body_markdown(art)}\n"
