@@ -30,7 +30,9 @@ _CREDIT = re.compile(
     r"^(图片|照片|图)(除署名外|除标注外)?(均)?由.{2,30}提供$|^(据|来源[:：]|转自|稿件来源[:：])\s*《.{2,20}》.{0,10}$"
 )
 _CAPTION_CREDIT = re.compile(rf"\s*摄\s*[/／:：]\s*({_HAN}{{2,4}})$")
-_INLINE_TAIL = re.compile(rf"(?<=[。！？”])\s*((?:[^\s，。！？、；：,“”]*(?:记者|通讯员|融媒体中心)\s*)(?:{_HAN}{{2,3}}\s*){{1,4}}(?:摄影报道|摄影|摄|报道)?)$")
+_INLINE_TAIL = re.compile(
+    rf"(?<=[。！？”])\s*((?:[^\s，。！？、；：,“”]*(?:记者|通讯员|融媒体中心)\s*)(?:{_HAN}{{2,3}}\s*){{1,4}}(?:摄影报道|摄影|摄|报道)?)$"
+)
 
 
 @cache
@@ -102,8 +104,9 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
 def split_inline_byline(text: str, is_place=lambda s: False) -> tuple[str, Byline | None]:
     """Split a byline printed at the end of a paragraph off the paragraph.
 
-    >>> split_inline_byline("打造社区共建、共治、共享新格局。通讯员 侯兰")
-    ('打造社区共建、共治、共享新格局。', Byline(text='通讯员 侯兰', names=('侯兰',), photo=False, opening=False))
+    >>> body, byline = split_inline_byline("打造社区共建、共治、共享新格局。通讯员 侯兰")
+    >>> body, byline.names
+    ('打造社区共建、共治、共享新格局。', ('侯兰',))
     """
     match = _INLINE_TAIL.search(text)
     if not match:
@@ -123,13 +126,13 @@ def is_credit(text: str) -> bool:
     return bool(_CREDIT.match(text.strip()))
 
 
-def split_caption_credit(text: str) -> tuple[str, str | None]:
-    """Split a photographer credit off a caption.
+def split_caption_credit(text: str) -> tuple[str, str | None, str]:
+    """Split a photographer credit off a caption: (caption, photographer, credit as printed).
 
     >>> split_caption_credit("大美新巴南 摄/刘纪瀛")
-    ('大美新巴南', '刘纪瀛')
+    ('大美新巴南', '刘纪瀛', '摄/刘纪瀛')
     """
     match = _CAPTION_CREDIT.search(text)
     if not match:
-        return text, None
-    return text[: match.start()].rstrip(), match.group(1)
+        return text, None, ""
+    return text[: match.start()].rstrip(), match.group(1), match.group(0).strip()

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .bylines import Byline, is_credit, parse_byline, split_caption_credit, split_inline_byline
 from .layout import Block, ends_sentence, join_blocks, read_lines  # noqa: F401 (doctest)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     BODY = "body"
     HEADING = "heading"  # headline, kicker, subtitle or section heading: decided later
     BYLINE = "byline"
@@ -36,6 +36,7 @@ class Typed:
     text: str
     byline: Byline | None = None
     credit: str | None = None  # photographer of a caption
+    printed_credit: str = ""
 
     @property
     def line(self) -> int:
@@ -53,7 +54,7 @@ MAX_HEADING = 36
 def is_heading_like(text: str) -> bool:
     """Short, without sentence-final punctuation: a headline, kicker, heading or caption.
 
-    >>> is_heading_like("聚焦招大引强 招商质效更优"), is_heading_like("重大项目是经济发展的重要引擎。")
+    >>> is_heading_like("聚焦招大引强 招商质效更优"), is_heading_like("重大项目是重要引擎。")
     (True, False)
     """
     if len(text) > MAX_HEADING or ends_sentence(text) or re.search(r"[。！？][^”’」』）)]", text):
@@ -65,7 +66,9 @@ def is_heading_like(text: str) -> bool:
     return not (_KEY_VALUE.match(text) and not text.endswith(("》", "”")))
 
 
-def classify_blocks(blocks: list[Block], is_place: Callable[[str], bool] = lambda s: False) -> list[Typed]:
+def classify_blocks(
+    blocks: list[Block], is_place: Callable[[str], bool] = lambda s: False
+) -> list[Typed]:
     """Give every block a :class:`Kind`; split inline bylines off paragraphs."""
     typed: list[Typed] = []
     for block in blocks:
@@ -93,9 +96,9 @@ def _typed(block: Block, is_place: Callable[[str], bool]) -> Typed:
         return Typed(block, Kind.BYLINE, text, byline)
     if is_place(text):
         return Typed(block, Kind.LABEL, text)
-    caption, credit = split_caption_credit(text)
+    caption, credit, printed = split_caption_credit(text)
     if credit is not None and len(caption) <= 60:
-        return Typed(block, Kind.CAPTION, caption, credit=credit)
+        return Typed(block, Kind.CAPTION, caption, credit=credit, printed_credit=printed)
     if block.level == 0 and is_heading_like(text) and (block.interrupts or block.gap >= 2):
         return Typed(block, Kind.CAPTION, text)
     if block.level or is_heading_like(text):

@@ -45,7 +45,7 @@ def undouble(text: str, min_unit: int = 2) -> tuple[str, str]:
 def _collapse(word: str, min_unit: int, removed: list[str]) -> str:
     # The longest unit first, so "ABAB" loses one "AB", never one letter.
     for size in range(len(word) // 2, min_unit - 1, -1):
-        for start in range(0, len(word) - 2 * size + 1):
+        for start in range(len(word) - 2 * size + 1):
             unit = word[start : start + size]
             if word[start + size : start + 2 * size] == unit and (start == 0 or size >= 4):
                 removed.append(unit)

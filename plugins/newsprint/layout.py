@@ -6,7 +6,8 @@ breaks in mid-sentence, sometimes with a photo caption in between.  A line is
 joined to the next when it *cannot* end a paragraph: it fills the column, or it
 stops in mid-sentence.
 
->>> [b.text for b in join_blocks(read_lines("此外，该区还聚焦高频事项，开\\n\\n展治理。\\n\\n标题"))]
+>>> page = read_lines("此外，该区还聚焦高频事项，开\\n\\n展治理。\\n\\n标题")
+>>> [b.text for b in join_blocks(page)]
 ['此外，该区还聚焦高频事项，开展治理。', '标题']
 """
 
@@ -37,7 +38,7 @@ def display_width(text: str) -> int:
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence-final punctuation (closing quotes allowed).
 
-    >>> ends_sentence("投资58.8亿元。"), ends_sentence("“发展好”才是重中之重。”"), ends_sentence("开")
+    >>> ends_sentence("投资58.8亿元。"), ends_sentence("“重中之重。”"), ends_sentence("开")
     (True, True, False)
     """
     stripped = text.rstrip().rstrip(CLOSERS)
@@ -108,7 +109,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     digits and hanging punctuation).
     """
     widths = [display_width(line.text) for line in lines if not line.level]
-    if len(widths) < 12:
+    if len(widths) < 8:
         return None
     counts = Counter(widths)
     best, share = None, 0.0
@@ -159,7 +160,9 @@ class _Joiner:
         """A line as wide as the column; a paragraph's first line is indented two cells."""
         if self.width is None:
             return False
-        low, high = (self.width - 8, self.width + 2) if first_line else (self.width - 4, self.width + 8)
+        low, high = (
+            (self.width - 8, self.width + 2) if first_line else (self.width - 4, self.width + 8)
+        )
         return low <= display_width(text) <= high
 
     def repeated_elsewhere(self, text: str) -> bool:
@@ -179,7 +182,7 @@ class _Joiner:
             # One paragraph per line: a long line with sentence punctuation that stops
             # on a character or digit was cut by a column or page break.
             # A line that ends one or two characters after a comma is cut as well.
-            if mid_sentence:
+            if mid_sentence or (len(tail) >= 12 and unbalanced(tail)):
                 return True
             clauses = re.split(r"[，。、,；;]", tail)
             return len(clauses) > 1 and (len(tail) >= 20 or len(clauses[-1]) <= 3)

@@ -8,10 +8,10 @@ in an article field or in a :class:`Dropped` record that says why it was removed
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a paragraph of an article body is."""
 
     BODY = "body"
@@ -35,6 +35,7 @@ class Caption:
 
     text: str
     credit: str | None = None
+    printed_credit: str = ""  # the credit as printed ("摄/李攀"), kept so nothing is lost
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Article:
 
     source: str
     title: str = ""
+    title_generated: bool = False  # the page prints no headline; title made from the body
     kicker: str | None = None
     subtitle: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)

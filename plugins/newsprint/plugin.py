@@ -1,2 +1,72 @@
-def register():
-    pass
+"""Pelican glue: connects the pipeline to Pelican's signals, and nothing else.
+
+* ``initialized``: import raw pages into Markdown posts before content is read.
+* ``content_object_init``: give districts and topics their gazetteer slugs.
+* ``finalized``: write the import report into the output.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from pelican import signals
+
+from .importer import ImportReport, import_pages
+from .settings import get_setting
+
+log = logging.getLogger(__name__)
+_reports: dict[int, ImportReport] = {}
+
+
+def _base(pelican) -> Path:
+    """Relative NEWSPRINT paths are taken from the folder holding the settings file."""
+    path = pelican.settings.get("PATH", "content")
+    return Path(path).resolve().parent
+
+
+def import_raw_pages(pelican) -> None:
+    """Run the importer once per build, before any content is read."""
+    if not get_setting(pelican.settings, "NEWSPRINT_IMPORT"):
+        return
+    base = _base(pelican)
+    raw = base / get_setting(pelican.settings, "NEWSPRINT_RAW_DIR")
+    posts = base / get_setting(pelican.settings, "NEWSPRINT_POSTS_DIR")
+    if not raw.is_dir():
+        log.warning("newsprint: no raw page folder at %s", raw)
+        return
+    report = import_pages(raw, posts)
+    _reports[id(pelican)] = report
+    log.info(report.summary())
+    for error in report.errors:
+        log.error("newsprint: %s", error)
+
+
+def set_slugs(content) -> None:
+    """District and topic pages use the vocabulary's ASCII slugs, not transliteration."""
+    from .slugs import pinyin_slug
+
+    meta = getattr(content, "metadata", {})
+    category = getattr(content, "category", None)
+    if category is not None:
+        category.slug = meta.get("district_slug") or pinyin_slug(category.name) or "none"
+    for tag in getattr(content, "tags", None) or []:
+        tag.slug = pinyin_slug(tag.name) or tag.slug
+    for author in getattr(content, "authors", None) or []:
+        author.slug = pinyin_slug(author.name) or author.slug
+
+
+def write_report(pelican) -> None:
+    report = _reports.pop(id(pelican), None)
+    if report is None:
+        return
+    target = Path(pelican.output_path) / get_setting(pelican.settings, "NEWSPRINT_REPORT")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=1), "utf-8")
+
+
+def register() -> None:
+    signals.initialized.connect(import_raw_pages)
+    signals.content_object_init.connect(set_slugs)
+    signals.finalized.connect(write_report)

@@ -11,7 +11,8 @@ How pages are laid out (and so what the rules follow):
 * headlines summarise their article: when position does not decide, a headline
   goes to the article whose text shares most of its character pairs.
 
->>> arts = segment_text("巴南 新标题\\n\\n正文第一句。\\n\\n王彩艳 罗莎\\n\\n永川 另一个标题\\n\\n另一篇正文。", "p.txt")
+>>> page = "巴南 新标题\\n\\n正文。\\n\\n王彩艳 罗莎\\n\\n永川 另一个标题\\n\\n另一篇正文。"
+>>> arts = segment_text(page, "p.txt")
 >>> [(a.title, a.authors) for a in arts.articles]
 [('新标题', ['王彩艳', '罗莎']), ('另一个标题', [])]
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
@@ -76,10 +78,11 @@ class PageSegmenter:
         self.source = source
         self.is_place = is_place
         self.dropped: list[Dropped] = []
+        self.marked: set[int] = set()  # raw lines the dump marked as headings ("## …")
 
     # -- headline features -------------------------------------------------
     def district_prefix(self, text: str) -> str | None:
-        """"巴南 一切围绕招商转" → "巴南"."""
+        """ "巴南 一切围绕招商转" → "巴南"."""
         first, _, rest = text.partition(" ")
         return first if rest and self.is_place(first) else None
 
@@ -104,7 +107,7 @@ class PageSegmenter:
         segments = [Segment(head=list(typed[: bodies[0]]))]
         segments[0].items.append(typed[bodies[0]])
         gaps: list[tuple[list[Typed], str]] = []
-        for a, b in zip(bodies, bodies[1:], strict=False):
+        for a, b in pairwise(bodies):
             group = typed[a + 1 : b]
             verdict = self.boundary(group, typed[b], segments[-1])
             if verdict == "none":
@@ -270,7 +273,9 @@ class PageSegmenter:
                 art.paragraphs.append(Paragraph(t.text, Role.HEADING, _span(t)))
             elif kind is Kind.BODY:
                 if pending_heading is not None:
-                    art.paragraphs.append(Paragraph(pending_heading.text, Role.HEADING, _span(pending_heading)))
+                    art.paragraphs.append(
+                        Paragraph(pending_heading.text, Role.HEADING, _span(pending_heading))
+                    )
                     pending_heading = None
                 art.paragraphs.append(Paragraph(t.text, role, _span(t)))
                 body_seen = True
@@ -278,10 +283,18 @@ class PageSegmenter:
                     role = Role.BODY
             elif kind is Kind.HEADING:
                 if pending_heading is not None:
-                    art.paragraphs.append(Paragraph(pending_heading.text, Role.HEADING, _span(pending_heading)))
-                if role is Role.SIDEBAR and art.paragraphs and art.paragraphs[-1].role is Role.HEADING:
+                    art.paragraphs.append(
+                        Paragraph(pending_heading.text, Role.HEADING, _span(pending_heading))
+                    )
+                if (
+                    role is Role.SIDEBAR
+                    and art.paragraphs
+                    and art.paragraphs[-1].role is Role.HEADING
+                ):
                     last = art.paragraphs.pop()
-                    art.paragraphs.append(Paragraph(f"{last.text} {t.text}", Role.HEADING, last.lines))
+                    art.paragraphs.append(
+                        Paragraph(f"{last.text} {t.text}", Role.HEADING, last.lines)
+                    )
                     pending_heading = None
                     continue
                 pending_heading = t if body_seen or art.title else None
@@ -293,11 +306,13 @@ class PageSegmenter:
             elif kind is Kind.CREDIT:
                 art.credits.append(t.text)
             elif kind is Kind.CAPTION:
-                art.captions.append(Caption(t.text, t.credit))
+                art.captions.append(Caption(t.text, t.credit, t.printed_credit))
             elif kind is Kind.LABEL:
                 art.labels.append(t.text)
         if pending_heading is not None:
-            art.paragraphs.append(Paragraph(pending_heading.text, Role.BODY, _span(pending_heading)))
+            art.paragraphs.append(
+                Paragraph(pending_heading.text, Role.BODY, _span(pending_heading))
+            )
         if not art.title:
             self.build_heads(seg, art)
         spans = [t.block for t in seg.head + seg.items + seg.tail]
@@ -305,11 +320,14 @@ class PageSegmenter:
         art.kind = self.kind_of(art)
         if art.kind in ("notice", "listing"):
             art.paragraphs = [
-                Paragraph(p.text, Role.BODY, p.lines) if p.role is Role.HEADING and p.lines[0] not in self.marked else p
+                Paragraph(p.text, Role.BODY, p.lines)
+                if p.role is Role.HEADING and p.lines[0] not in self.marked
+                else p
                 for p in art.paragraphs
             ]
         if not art.title:
             art.title = self.fallback_title(art)
+            art.title_generated = True
         return art
 
     def build_heads(self, seg: Segment, art: Article) -> None:
@@ -322,7 +340,7 @@ class PageSegmenter:
             elif t.kind is Kind.LABEL:
                 art.labels.append(t.text)
             elif t.kind is Kind.CAPTION:
-                art.captions.append(Caption(t.text, t.credit))
+                art.captions.append(Caption(t.text, t.credit, t.printed_credit))
             elif t.kind is Kind.CREDIT:
                 art.credits.append(t.text)
         seg.head = [t for t in seg.head if t.kind is Kind.HEADING]
@@ -350,9 +368,14 @@ class PageSegmenter:
         listing = sum(bool(_LISTING_LINE.match(p.text)) for p in art.paragraphs)
         if listing >= 3:
             return "listing"
-        if _NOTICE_TITLE.search(art.title) or sum(p.text.startswith("▲") for p in art.paragraphs) >= 2:
+        if (
+            _NOTICE_TITLE.search(art.title)
+            or sum(p.text.startswith("▲") for p in art.paragraphs) >= 2
+        ):
             return "notice"
-        photo = any(parse.startswith(tuple("□■")) is False and ("摄" in parse) for parse in art.bylines)
+        photo = any(
+            parse.startswith(tuple("□■")) is False and ("摄" in parse) for parse in art.bylines
+        )
         chars = sum(len(p.text) for p in art.paragraphs)
         if photo and chars < 400 and not any(p.role is Role.HEADING for p in art.paragraphs):
             return "photo"
@@ -363,8 +386,6 @@ class PageSegmenter:
         text = art.summary or (art.paragraphs[0].text if art.paragraphs else "")
         clause = re.split(r"[，。！？；,]", text, maxsplit=1)[0]
         return clause[:24] or "（无标题）"
-
-    marked: set[int] = set()
 
 
 def _span(t: Typed) -> tuple[int, int]:

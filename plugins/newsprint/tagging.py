@@ -11,4 +11,4 @@ from .models import PageResult
 
 def tag_page(result: PageResult, text: str) -> None:
     """Fill district, topics, keywords and date of every article of ``result``."""
-    return None
+    return

@@ -1,0 +1,59 @@
+# newsprint — `make help` lists the targets.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PELICAN := $(BIN)/pelican
+OUTPUT ?= output
+PAGES ?= content/raw/*.txt
+PORT ?= 8000
+SITEURL ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup html import inspect test lint serve publish github bench bench-search clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV) 1>&2
+	@$(BIN)/python -m pip install -q --upgrade pip 1>&2
+	@$(BIN)/python -m pip install -q -e ".[test,publish]" 1>&2
+	@if [ -f package.json ]; then npm ci --no-audit --no-fund --silent 1>&2; fi
+	@touch $@
+
+setup: $(STAMP) ## Create .venv and install everything (done by the other targets too)
+
+html: $(STAMP) ## Import content/raw/ and build the site into output/
+	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT)
+
+import: $(STAMP) ## Only write content/posts/ from content/raw/
+	$(BIN)/newsprint import
+
+inspect: $(STAMP) ## Print the articles found in PAGES="a.txt b.txt" as JSON
+	@$(BIN)/newsprint inspect $(PAGES)
+
+test: $(STAMP) ## Run the whole test suite (unit, build, link and browser tests)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff over the code
+	$(BIN)/ruff check plugins tests pelicanconf.py
+
+serve: ## Serve output/ on http://localhost:$(PORT)/
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+publish: $(STAMP) ## Build for publishing (SITEURL=https://you.github.io/repo)
+	SITEURL=$(SITEURL) $(PELICAN) content -s publishconf.py -o $(OUTPUT)
+
+github: publish ## Publish output/ to the gh-pages branch
+	$(BIN)/ghp-import -n -p -f $(OUTPUT)
+
+bench: bench-search ## Run the benchmarks (figures, not pass/fail)
+
+bench-search: $(STAMP) ## Search benchmark at 1,000 and 10,000 generated articles
+	$(BIN)/python bench/bench_search.py
+
+clean: ## Remove build output and generated posts
+	rm -rf $(OUTPUT) .pytest_cache
+	find content/posts -name '*.md' -exec grep -Li '^locked: *true' {} + 2>/dev/null | xargs -r rm -f
+	rm -f content/posts/.newsprint-cache.json

@@ -1,0 +1,26 @@
+"""Defaults for every ``NEWSPRINT_*`` setting; pelicanconf.py may override any of them.
+
+>>> get_setting({}, "NEWSPRINT_RAW_DIR")
+'content/raw'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Raw page dumps (*.txt), read by the importer; never written.
+    "NEWSPRINT_RAW_DIR": "content/raw",
+    # Where the importer writes one Markdown post per article.
+    "NEWSPRINT_POSTS_DIR": "content/posts",
+    # Import raw pages before Pelican reads content (set False to build posts as they are).
+    "NEWSPRINT_IMPORT": True,
+    # Build report: JSON with every dropped text and every page error, relative to OUTPUT_PATH.
+    "NEWSPRINT_REPORT": "report/import.json",
+}
+
+
+def get_setting(settings: Mapping[str, Any], name: str) -> Any:
+    """The value of ``name`` from Pelican's settings, or its default."""
+    return settings.get(name, DEFAULTS[name])
