@@ -34,6 +34,7 @@ inspect: $(STAMP) ## Print the articles found in PAGES="a.txt b.txt" as JSON
 	@$(BIN)/newsprint inspect $(PAGES)
 
 test: $(STAMP) ## Run the whole test suite (unit, build, link and browser tests)
+	@scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff over the code

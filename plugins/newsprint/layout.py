@@ -149,6 +149,22 @@ def _is_short_line(line: Line) -> bool:
     return len(line.text) <= 30 and not ends_sentence(line.text) and not line.level
 
 
+# One character, then a comma or a full stop: the tail of a word cut at the line end.
+# (Two characters would catch common openers such as "今年，" and "此外，".)
+_CONTINUATION = re.compile(r"^[^\s\d一二三四五六七八九十，。、；：“”‘’《》（）][，。；：）)”’》]")
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """A line that opens with the last word of a sentence ("里，由紫薇树…").
+
+    >>> starts_mid_sentence("里，由紫薇树编织而成"), starts_mid_sentence("今年，梁平区")
+    (True, False)
+    >>> starts_mid_sentence("一、交房地点")
+    False
+    """
+    return bool(_CONTINUATION.match(text))
+
+
 class _Joiner:
     """Decides whether the paragraph that ends with a given line goes on."""
 
@@ -177,7 +193,7 @@ class _Joiner:
             return False
         if tail.endswith(("——", "--", ":", "：")) or "摄" in tail[-6:]:
             return False
-        mid_sentence = tail[-1] in OPEN_END
+        mid_sentence = tail[-1] in OPEN_END or starts_mid_sentence(line.text)
         if self.width is None:
             # One paragraph per line: a long line with sentence punctuation that stops
             # on a character or digit was cut by a column or page break.

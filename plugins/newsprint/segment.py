@@ -124,6 +124,19 @@ class PageSegmenter:
         self.distribute_trailing(trailing, segments)
         return self.merge_continuations(segments)
 
+    @staticmethod
+    def split_group(group: list[Typed]) -> tuple[list[Typed], list[Typed], list[Typed]]:
+        """(closing, middle, opening): bylines and credits before the first headline close
+        the article above; those after the last headline open the article below."""
+        cut = next((i for i, t in enumerate(group) if t.kind not in _CLOSERS), len(group))
+        closing = list(group[:cut])
+        heads = [i for i, t in enumerate(group) if t.kind is Kind.HEADING]
+        if heads and heads[-1] + 1 < len(group):
+            last = heads[-1]
+            if all(t.kind in _CLOSERS for t in group[last + 1 :]):
+                return closing, list(group[cut : last + 1]), list(group[last + 1 :])
+        return closing, list(group[cut:]), []
+
     def boundary(self, group: list[Typed], nxt: Typed, current: Segment) -> str:
         """'hard', 'soft' or 'none': does an article end between two body blocks?"""
         if not group:
@@ -131,15 +144,14 @@ class PageSegmenter:
         headings = [t for t in group if t.kind is Kind.HEADING]
         if any(self.is_strong(t) for t in headings):
             return "hard"
-        closer_at = max((i for i, t in enumerate(group) if t.kind in _CLOSERS), default=-1)
-        after = [t for t in group[closer_at + 1 :] if t.kind is Kind.HEADING]
-        if closer_at >= 0 and after:
-            if all(self.parallel_section(t, current) for t in after):
+        closers = [t for t in group if t.kind in _CLOSERS]
+        if headings and closers:
+            if all(self.parallel_section(t, current) for t in headings):
                 return "none"
             return "hard"
         if headings and nxt.kind is Kind.LEDE_MARK:
             return "hard"
-        if closer_at >= 0:
+        if closers and not headings:
             opening = any(t.byline and t.byline.opening for t in group)
             return "none" if opening else "soft"
         return "none"
@@ -156,18 +168,18 @@ class PageSegmenter:
     def distribute(self, group: list[Typed], segs: list[Segment], index: int, first: Typed) -> None:
         """Give the blocks between article ``index`` and ``index + 1`` to one of them."""
         prev, nxt = segs[index], segs[index + 1]
-        closer_at = max((i for i, t in enumerate(group) if t.kind in _CLOSERS), default=-1)
-        for t in group[: closer_at + 1]:
+        closing, rest, opening = self.split_group(group)
+        for t in closing:
             if t.kind is Kind.BYLINE and t.byline and t.byline.opening:
                 nxt.head.append(t)
             else:
                 prev.items.append(t)
-        rest = group[closer_at + 1 :]
+        nxt.head.extend(opening)
         # Captions printed before any headline stay with the article above.
         while rest and rest[0].kind is Kind.CAPTION:
             prev.items.append(rest.pop(0))
         headings = [t for t in rest if t.kind is Kind.HEADING]
-        attached = headings[-1] if headings and first.block.gap == 0 else None
+        attached = headings[-1] if headings and (first.block.gap == 0 or opening) else None
         to_next = False
         for t in rest:
             if t.kind is Kind.LABEL:
