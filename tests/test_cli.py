@@ -36,7 +36,7 @@ def test_inspect_prints_only_json_with_the_contract_fields():
     records = json.loads(out.stdout)
     assert isinstance(records, list) and records
     for record in records:
-        assert FIELDS <= set(record)
+        assert set(record) >= FIELDS
         assert record["source"] == page.name
         assert record["kind"] in {"news", "photo", "notice", "listing"}
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from paths import RAW
-
 from newsprint.importer import import_pages
+from paths import RAW
 
 
 @pytest.fixture
@@ -54,7 +53,7 @@ def test_locked_post_survives_reimport(site):
     assert target.read_text("utf-8") == edited
     assert str(target) in again.locked
     slug = target.stem
-    assert len([p for p in posts.rglob(f"{slug}*.md")]) == 1
+    assert len(list(posts.rglob(f"{slug}*.md"))) == 1
 
 
 def test_bad_page_is_reported_and_the_others_are_imported(site):

@@ -1,7 +1,6 @@
 """Markdown posts: escaping of page text and stable slugs."""
 
 import markdown
-
 from newsprint.models import Article, Caption, Paragraph, Role
 from newsprint.slugs import article_slug
 from newsprint.write import body_markdown, escape_markdown, post_markdown
