@@ -24,12 +24,18 @@ _ROLE = re.compile(
     r"(首席记者|本报记者|特约记者|见习记者|记者|特约通讯员|通讯员|实习生|编辑|摄影记者|摄影)$"
 )
 _UNIT = re.compile(r"(融媒体中心|新闻中心|日报|晚报|报社|报|电视台|广播电视台|记者站|宣传部|网)$")
-_ROLE_NAME = re.compile(rf"^(.*?(?:记者|通讯员|实习生))({_HAN}{{2,3}})$")
+_ROLE_NAME = re.compile(rf"^(.*?(?:记者|通讯员|实习生|特约))({_HAN}{{2,3}})$")
 _PHOTO = ("摄影报道", "摄影", "摄", "图", "文/图", "图/文", "文图")
 _CREDIT = re.compile(
     r"^(图片|照片|图)(除署名外|除标注外)?(均)?由.{2,30}提供$|^(据|来源[:：]|转自|稿件来源[:：])\s*《.{2,20}》.{0,10}$"
 )
-_CAPTION_CREDIT = re.compile(rf"\s*摄\s*[/／:：]\s*({_HAN}{{2,4}})$")
+_CAPTION_CREDIT = re.compile(
+    rf"\s*摄\s*[/／:：]\s*({_HAN}{{2,4}})$|\s*[（(]\s*({_HAN}{{2,4}})\s*摄\s*[)）]$"
+)
+# "本报讯（记者 张三 通讯员 李四）…": the dateline credit that opens many news stories.
+_DATELINE_CREDIT = re.compile(
+    r"^(?:本报讯|本报[^\s（(]{0,8}电|[^\s（(]{0,6}社[^\s（(]{0,8}电)?\s*[（(]([^（）()]{2,40})[)）]"
+)
 _INLINE_TAIL = re.compile(
     rf"(?<=[。！？”])\s*((?:[^\s，。！？、；：,“”]*(?:记者|通讯员|融媒体中心)\s*)(?:{_HAN}{{2,3}}\s*){{1,4}}(?:摄影报道|摄影|摄|报道)?)$"
 )
@@ -135,4 +141,24 @@ def split_caption_credit(text: str) -> tuple[str, str | None, str]:
     match = _CAPTION_CREDIT.search(text)
     if not match:
         return text, None, ""
-    return text[: match.start()].rstrip(), match.group(1), match.group(0).strip()
+    return text[: match.start()].rstrip(), match.group(1) or match.group(2), match.group(0).strip()
+
+
+def dateline_authors(paragraph: str) -> list[str]:
+    """Reporters named in the dateline credit that opens a story; the text stays in the body.
+
+    >>> dateline_authors("本报讯（记者 张三 通讯员 李四）今年以来，……")
+    ['张三', '李四']
+    >>> dateline_authors("（2023年4月20日）")
+    []
+    """
+    match = _DATELINE_CREDIT.match(paragraph)
+    if not match or not re.search(r"记者|通讯员|实习生|特约", match.group(1)):
+        return []
+    names: list[str] = []
+    for token in re.split(r"[\s、，,/]+", match.group(1)):
+        if (m := _ROLE_NAME.match(token)) and looks_like_name(m.group(2)):
+            names.append(m.group(2))
+        elif looks_like_name(token):
+            names.append(token)
+    return names

@@ -25,6 +25,7 @@ class Kind(StrEnum):
     LEDE_MARK = "lede_mark"  # 核心提示
     SIDEBAR_MARK = "sidebar_mark"  # 链接》》
     LABEL = "label"  # a lone district name printed next to an article
+    FURNITURE = "furniture"  # page number, separator, editor credit: not part of any article
 
 
 @dataclass
@@ -49,6 +50,21 @@ _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
 MAX_HEADING = 36
+_FURNITURE = re.compile(
+    r"^[-=*_~—－＝·.]{3,}$"
+    r"|^[-=*_~—－＝\s]*第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版.{0,20}$"
+    r"|^.{0,20}第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版[-=*_~—－＝\s]*$"
+    r"|^(责任编辑|责编|编辑|美编|校对|版式设计|组版|审读|视觉设计)\s*[:：\s]\s*\S{2,4}(\s+\S{1,6}\s*[:：\s]\s*\S{2,4})*$"
+)
+
+
+def is_furniture(text: str) -> bool:
+    """Page numbers, separators and editor credits: printed on the page, part of no article.
+
+    >>> is_furniture("第3版"), is_furniture("责任编辑：张三 美编：李四"), is_furniture("第3版块建设完成。")
+    (True, True, False)
+    """
+    return len(text) <= 40 and bool(_FURNITURE.match(text.strip()))
 
 
 def is_heading_like(text: str) -> bool:
@@ -85,6 +101,8 @@ def classify_blocks(
 
 def _typed(block: Block, is_place: Callable[[str], bool]) -> Typed:
     text = block.text
+    if block.level == 0 and is_furniture(text):
+        return Typed(block, Kind.FURNITURE, text)
     if _LEDE.match(text):
         return Typed(block, Kind.LEDE_MARK, text)
     if _SIDEBAR.match(text):

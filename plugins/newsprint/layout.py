@@ -53,6 +53,7 @@ class Line:
     text: str
     gap: int = 0
     level: int = 0
+    indent: bool = False  # starts with two or more spaces (or an ideographic space)
 
 
 @dataclass
@@ -82,22 +83,28 @@ class Block:
 def read_lines(text: str) -> list[Line]:
     """Split page text into non-blank :class:`Line` records, noting blank runs and ``#`` markers.
 
+    A form feed (page break) counts as a wide gap.
+
     >>> read_lines("# 标题\\n\\n\\n正文")
-    [Line(number=1, text='标题', gap=0, level=1), Line(number=4, text='正文', gap=2, level=0)]
+    [Line(number=1, text='标题', gap=0, level=1, indent=False), Line(number=4, text='正文', gap=2, level=0, indent=False)]
     """
     lines: list[Line] = []
     gap = 0
     for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            gap += 3
         stripped = raw.strip().replace("\u3000", " ").strip()
         if not stripped:
             gap += 1
             continue
+        lead = raw.replace("\f", "")[: len(raw) - len(raw.lstrip())]
+        indent = lead.count("\u3000") >= 1 or lead.count(" ") + lead.count("\t") * 4 >= 2
         level = 0
         marker = _MARKER.match(stripped)
         if marker:
             level = len(marker.group(1))
             stripped = stripped[marker.end() :].strip()
-        lines.append(Line(number, stripped, gap if lines else 0, level))
+        lines.append(Line(number, stripped, gap if lines else 0, level, indent))
         gap = 0
     return lines
 
@@ -223,12 +230,21 @@ def join_blocks(lines: list[Line], width: int | None = None) -> list[Block]:
     caption: it becomes its own block (``interrupts``) and the paragraph goes on.
     """
     joiner = _Joiner(width, "".join("".join(line.text.split()) for line in lines))
+    indented = sum(line.indent for line in lines)
+    # A page that indents its paragraphs' first lines tells us where paragraphs start.
+    uses_indent = indented >= 3 and indented <= 0.6 * len(lines)
     blocks: list[Block] = []
     current: Block | None = None
     pending: list[Block] = []  # captions found inside the current paragraph
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if current is not None and not line.level and joiner.is_open(current, line):
+        starts_paragraph = uses_indent and line.indent
+        if (
+            current is not None
+            and not line.level
+            and not starts_paragraph
+            and joiner.is_open(current, line)
+        ):
             if (
                 line.gap >= 2
                 and _is_short_line(line)
@@ -244,6 +260,7 @@ def join_blocks(lines: list[Line], width: int | None = None) -> list[Block]:
         elif (
             current is not None
             and not line.level
+            and not starts_paragraph
             and line.gap == 0
             and ends_sentence(current.tail)
             and joiner.fills_column(current.tail, current.first == current.last)

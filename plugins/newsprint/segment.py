@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .bylines import dateline_authors
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
 from .layout import join_blocks, read_lines, wrap_width
@@ -144,6 +145,8 @@ class PageSegmenter:
         headings = [t for t in group if t.kind is Kind.HEADING]
         if any(self.is_strong(t) for t in headings):
             return "hard"
+        if any(t.kind is Kind.FURNITURE for t in group):
+            return "soft"  # a page break: what follows may still continue the article
         closers = [t for t in group if t.kind in _CLOSERS]
         if headings and closers:
             if all(self.parallel_section(t, current) for t in headings):
@@ -321,12 +324,16 @@ class PageSegmenter:
                 art.captions.append(Caption(t.text, t.credit, t.printed_credit))
             elif kind is Kind.LABEL:
                 art.labels.append(t.text)
+            elif kind is Kind.FURNITURE:
+                art.dropped.append(Dropped(t.text, "page furniture", t.line))
         if pending_heading is not None:
             art.paragraphs.append(
                 Paragraph(pending_heading.text, Role.BODY, _span(pending_heading))
             )
         if not art.title:
             self.build_heads(seg, art)
+        for p in art.paragraphs[:2]:
+            art.authors.extend(n for n in dateline_authors(p.text) if n not in art.authors)
         spans = [t.block for t in seg.head + seg.items + seg.tail]
         art.lines = (min(b.first for b in spans), max(b.last for b in spans)) if spans else (0, 0)
         art.kind = self.kind_of(art)
@@ -355,6 +362,8 @@ class PageSegmenter:
                 art.captions.append(Caption(t.text, t.credit, t.printed_credit))
             elif t.kind is Kind.CREDIT:
                 art.credits.append(t.text)
+            elif t.kind is Kind.FURNITURE:
+                art.dropped.append(Dropped(t.text, "page furniture", t.line))
         seg.head = [t for t in seg.head if t.kind is Kind.HEADING]
         seg.tail = [t for t in seg.tail if t.kind is Kind.HEADING]
         if not heads and seg.decks:
