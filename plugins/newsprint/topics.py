@@ -147,7 +147,10 @@ def assign_topics(title: str, body: str, max_topics: int = 4) -> list[str]:
     best = ranked[0][0]
     chosen = [n for s, n in ranked if s >= MIN_SCORE and s >= MIN_SHARE * best]
     if not chosen and best >= FALLBACK_SCORE:
-        chosen = [ranked[0][1]]
+        # the weak fallback still needs two hits: one stray word is not a topic
+        t = load_topics()[ranked[0][1]]
+        if len(t.pattern.findall(_join_wraps(f"{title}\n{body}"))) >= 2:
+            chosen = [t.name]
     return chosen[:max_topics]
 
 
