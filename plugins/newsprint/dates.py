@@ -249,10 +249,11 @@ def page_date(text: str, sidecar: Mapping[str, Any] | None = None) -> PageDate |
     """
     if sidecar and sidecar.get("date"):
         return _from_sidecar(sidecar["date"])
-    text = _prepare(text)
-    found = _dateline(text)
+    # Datelines are lines of their own: look for them before joining wrapped lines.
+    found = _dateline(text.translate(_FOLD))
     if found is not None:
         return found
+    text = _prepare(text)
     years = _years(text)
     if not years:
         return None
