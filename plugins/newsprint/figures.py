@@ -1,0 +1,278 @@
+"""Organisations, projects and money figures named in an article.
+
+Names are found by their ending (…有限公司, …研究院, …项目, …产业园) within a
+run of name characters; the name starts after the last *boundary word* (a verb
+or particle such as 促成, 签约落户, 与, 的) so the verb before a name is not
+swallowed. Suffixes and boundary words live in ``data/figures.toml``.
+
+A money amount (亿元, 万元, 元; qualifiers 约/超/近 … kept in ``unit_text``) is
+tied to the project named in its sentence — the one right after "…亿元的", or
+else the nearest one before it — or, failing that, to the label just before the
+number ("签约金额576.15亿元" → 签约金额).
+
+>>> [f.subject for f in extract_figures("3月2日，总投资50亿元的惠科显示模组生产线项目开工。")]
+['惠科显示模组生产线项目']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "Figure",
+    "extract_figures",
+    "extract_organisations",
+    "extract_projects",
+    "is_investment",
+    "parse_number",
+]
+
+_NAME_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9·()（）\-+.]+")
+_WRAP = re.compile(r"(?<=[\u3400-\u9fff\d])[ \t]*\r?\n[ \t]*(?=[\u3400-\u9fff\d])")
+_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
+_CLAUSE_END = re.compile(r"[，,、：:；;。!！?？\s#“”\"（）()]")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A money amount in yuan, what it is for, and the sentence it was read from.
+
+    ``label`` is the phrase just before the number (总投资, 签约金额, 年产值 …).
+    """
+
+    subject: str | None
+    amount: float
+    unit_text: str
+    sentence: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    org: re.Pattern[str]
+    project: re.Pattern[str]
+    boundary: re.Pattern[str]
+    also_in_names: frozenset[str]
+    soft: frozenset[str]
+    generic: tuple[str, ...]
+    min_core: int
+    investment: tuple[str, ...]
+    other: tuple[str, ...]
+
+
+def _suffix_pattern(suffixes: list[str], not_followed_by: dict[str, list[str]]) -> re.Pattern[str]:
+    alts = []
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        stop = "|".join(map(re.escape, not_followed_by.get(suffix, ())))
+        alts.append(re.escape(suffix) + (f"(?!{stop})" if stop else ""))
+    # 制造基地项目: consecutive suffixes end one name
+    return re.compile("(?:" + "|".join(alts) + ")+")
+
+
+@cache
+def _vocab() -> _Vocab:
+    raw: dict[str, Any] = tomllib.loads(
+        resources.files("newsprint").joinpath("data/figures.toml").read_text("utf-8")
+    )
+    words = sorted(raw["boundary_words"], key=len, reverse=True)
+    counted = r"\d+(?:\.\d+)?[余多]?[个项家批位座名所条强]"
+    return _Vocab(
+        org=_suffix_pattern(raw["org_suffixes"], raw["not_followed_by"]),
+        project=_suffix_pattern(raw["project_suffixes"], raw["not_followed_by"]),
+        boundary=re.compile("|".join([counted, *map(re.escape, words)])),
+        also_in_names=frozenset(raw["also_in_names"]),
+        soft=frozenset(raw["soft_boundaries"]),
+        generic=tuple(raw["generic_prefixes"]),
+        min_core=int(raw["min_core"]),
+        investment=tuple(raw["investment_words"]),
+        other=tuple(raw["other_words"]),
+    )
+
+
+def _join(text: str) -> str:
+    return _WRAP.sub("", text)
+
+
+def _trim(candidate: str, suffix_len: int, vocab: _Vocab) -> str | None:
+    """Cut the left context off a candidate name; None if what is left is no name."""
+    core_end = len(candidate) - suffix_len
+    cuts: list[tuple[int, str]] = [(0, "")]
+    for m in vocab.boundary.finditer(candidate, 0, core_end):
+        if m.end() == core_end and m.group() not in vocab.also_in_names:
+            return None  # a verb or particle right before the suffix: 抓项目, 依托大学
+        cuts.append((m.end(), m.group()))
+    # The rightmost cut that leaves a real name: 促成|重庆理工大学. Past a
+    # conjunction the name may go on: 诗健ADC抗体药物研发及|产业化项目.
+    for cut, word in reversed(cuts):
+        core = candidate[cut:core_end]
+        if _is_name_core(core, vocab):
+            return candidate[cut:]
+        if word not in vocab.soft:
+            return None
+    return None
+
+
+def _is_name_core(core: str, vocab: _Vocab) -> bool:
+    if len(core) < vocab.min_core or core.startswith(vocab.generic):
+        return False
+    if vocab.boundary.match(core) and not core.startswith(tuple(vocab.also_in_names)):
+        return False
+    return not re.search(r"\d+(?:\.\d+)?(?:亿|万|个|项|家|级|批)|\d{4}年|级$|^\d+$", core)
+
+
+def _find(text: str, suffix: re.Pattern[str]) -> list[tuple[str, int, int]]:
+    vocab = _vocab()
+    out: list[tuple[str, int, int]] = []
+    for run in _NAME_RUN.finditer(text):
+        s, last = run.group(), 0
+        for m in suffix.finditer(s):
+            name = _trim(s[last : m.end()], m.end() - m.start(), vocab)
+            if name is not None:
+                out.append((name, run.start() + m.end() - len(name), run.start() + m.end()))
+            last = m.end()
+    return out
+
+
+def _unique(names: list[tuple[str, int, int]]) -> list[str]:
+    return list(dict.fromkeys(n for n, _, _ in names))
+
+
+def extract_organisations(text: str) -> list[str]:
+    """Names of companies, institutes, universities, centres … in order of first use.
+
+    >>> extract_organisations("促成重庆理工大学与广东办签约，落户巴南的重庆智慧农机研究院")
+    ['重庆理工大学', '重庆智慧农机研究院']
+    >>> extract_organisations("在上海电气智能医疗康复科技有限公司、重庆铃耀汽车有限公司生产车间")
+    ['上海电气智能医疗康复科技有限公司', '重庆铃耀汽车有限公司']
+    """
+    return _unique(_find(_join(text), _vocab().org))
+
+
+def extract_projects(text: str) -> list[str]:
+    """Names of projects, bases and industrial parks, in order of first use.
+
+    >>> extract_projects("诗健ADC抗体药物研发及产业化项目等17个重大产业化项目也相继开工")
+    ['诗健ADC抗体药物研发及产业化项目']
+    """
+    return _unique(_find(_join(text), _vocab().project))
+
+
+_CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGIT |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def parse_number(s: str) -> float:
+    """Arabic or simple Chinese numerals (below 万) to a number.
+
+    >>> parse_number("576.15"), parse_number("千"), parse_number("三百五十"), parse_number("十二")
+    (576.15, 1000.0, 350.0, 12.0)
+    """
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    total, digit = 0, None
+    for ch in s:
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            total += (1 if digit is None else digit) * _CN_UNIT[ch]
+            digit = None
+        else:
+            raise ValueError(f"not a number: {s!r}")
+    return float(total + (digit or 0))
+
+
+_MONEY = re.compile(
+    r"(?P<q>约|超过|超|近|逾|达到|达|共计|共|合计|累计|总计|破|仅|突破)?"
+    r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+    r"(?P<more>多|余)?"
+    r"(?P<u>亿元|万元|元)"
+)
+_UNITS = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
+_LABEL_TAIL = re.compile(r"(?:为|是|了|达到|达|约|共|计|合计|累计|高达|超过|超|近|逾)+$")
+
+
+_LABEL_HEAD = re.compile(
+    r"^(?:今年|去年|上半年|下半年|全年|目前|截至目前|其中|同时|此外|\d{4}年度?)+"
+)
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    return max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, pos)), default=0)
+
+
+def _label(sentence: str, pos: int) -> str:
+    """The phrase right before an amount: 签约金额, 项目总投资, 年产值 …"""
+    label = _LABEL_TAIL.sub("", sentence[_clause_start(sentence, pos) : pos].strip())
+    label = _LABEL_HEAD.sub("", label)
+    from .districts import load_gazetteer
+
+    gaz = load_gazetteer()
+    for size in range(min(len(label), 9), 1, -1):  # a leading place name is not the label
+        if gaz.lookup(label[:size]) is not None and len(label) - size >= 2:
+            label = label[size:]
+            break
+    return label[-16:]
+
+
+def _subject(sentence: str, start: int, end: int, label: str) -> str | None:
+    """The project an amount belongs to: "50亿元的X项目", or X in the same clause,
+    or X in the clause before when this one is only a label ("X项目，总投资12亿元")."""
+    projects = _find(sentence, _vocab().project)
+    clause = _clause_start(sentence, start)
+    if sentence[end : end + 1] == "的":
+        after = [p for p in projects if p[1] >= end]
+        if after:
+            return min(after, key=lambda p: p[1])[0]
+    if len(label) <= 6 or label.startswith("项目"):
+        clause = _clause_start(sentence, max(clause - 1, 0))
+    before = [p for p in projects if clause <= p[1] and p[2] <= start]
+    if before:
+        return max(before, key=lambda p: p[2])[0]
+    return None
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Money amounts with what they are for, in reading order.
+
+    >>> f = extract_figures("聚焦重点产业，签约项目87项，签约金额576.15亿元。")[0]
+    >>> f.subject, f.amount, f.unit_text
+    ('签约金额', 57615000000.0, '576.15亿元')
+    >>> extract_figures("项目总投资约3亿元")[0].unit_text
+    '约3亿元'
+    """
+    text = _join(text)
+    out: list[Figure] = []
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    for s_start, s_end in zip(starts, [*starts[1:], len(text)], strict=True):
+        sentence = text[s_start:s_end]
+        for m in _MONEY.finditer(sentence):
+            try:
+                number = parse_number(m.group("n"))
+            except ValueError:
+                continue
+            amount = number * _UNITS[m.group("u")]
+            label = _label(sentence, m.start())
+            subject = _subject(sentence, m.start(), m.end(), label) or label or None
+            out.append(Figure(subject, amount, m.group().strip(), sentence.strip(), label))
+    return out
+
+
+def is_investment(figure: Figure) -> bool:
+    """Is this amount an investment (as opposed to output, revenue or tax)?
+
+    >>> is_investment(Figure("x项目", 3e8, "约3亿元", "", "项目总投资"))
+    True
+    >>> is_investment(Figure("x项目", 6e8, "约6亿元", "", "年产值"))
+    False
+    """
+    vocab = _vocab()
+    label = figure.label
+    if any(w in label for w in vocab.other):
+        return False
+    return any(w in label for w in vocab.investment)

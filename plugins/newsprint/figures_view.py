@@ -1,0 +1,230 @@
+"""Investment figures per district, as a Pelican generator.
+
+After the articles are read, :class:`FiguresGenerator` reads every article's
+text (its ``content`` HTML without tags), keeps the money amounts that are
+investments (:func:`newsprint.figures.is_investment`) and writes::
+
+    figures/index.html          overview, one line per district  (figures_index.html)
+    figures/<district-slug>.html table and an SVG bar chart over time  (figures.html)
+    figures/figures.json        all rows
+    figures/figures.csv         all rows
+
+The article's category is its district. Links are relative and name files
+(``../articles/x.html``) so the site works from ``file://``. The chart is passed
+to the template as numbers and labels, so Jinja escapes every text in it.
+
+Connect it with ``signals.get_generators.connect(get_generators)``.
+
+>>> _bucket_key("2024-07-01", by_year=False), _bucket_key("2024-07-01", by_year=True)
+('2024-07', '2024')
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from .districts import district_slug
+from .figures import extract_figures, is_investment
+
+__all__ = ["FigureRow", "FiguresGenerator", "chart", "collect_rows", "get_generators"]
+
+log = logging.getLogger(__name__)
+
+OUTPUT_DIR = "figures"
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*/?>", re.I)
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One investment figure, with the article it was read from."""
+
+    district: str
+    district_slug: str
+    subject: str
+    amount: float  # yuan
+    unit_text: str
+    label: str
+    date: str  # YYYY-MM-DD, "" when the article has none
+    title: str
+    url: str  # the article's URL relative to the site root
+    sentence: str
+
+    @property
+    def amount_yi(self) -> str:
+        """The amount in 亿元, for display."""
+        return f"{self.amount / 1e8:,.2f}"
+
+
+def html_to_text(content: str) -> str:
+    """Article HTML to plain text; block ends become line breaks.
+
+    >>> html_to_text("<p>总投资50亿元&amp;</p><p>下一段</p>")
+    '总投资50亿元&\\n下一段'
+    """
+    text = _BLOCK_END.sub("\n", content)
+    return html.unescape(_TAG.sub("", text)).strip()
+
+
+def _date(article: Any) -> str:
+    d = getattr(article, "date", None)
+    return d.strftime("%Y-%m-%d") if d is not None else ""
+
+
+def collect_rows(articles: Iterable[Any]) -> list[FigureRow]:
+    """Investment figures of all articles (anything with content/category/title/url)."""
+    rows: list[FigureRow] = []
+    for a in articles:
+        district = str(getattr(a, "category", "") or "")
+        if not district:
+            continue
+        for f in extract_figures(html_to_text(getattr(a, "content", "") or "")):
+            if not is_investment(f):
+                continue
+            rows.append(
+                FigureRow(
+                    district=district,
+                    district_slug=district_slug(district),
+                    subject=f.subject or f.label or "",
+                    amount=f.amount,
+                    unit_text=f.unit_text,
+                    label=f.label,
+                    date=_date(a),
+                    title=html_to_text(str(getattr(a, "title", ""))),
+                    url=str(getattr(a, "url", "")),
+                    sentence=f.sentence,
+                )
+            )
+    rows.sort(key=lambda r: (r.district_slug, r.date, r.url))
+    return rows
+
+
+def _bucket_key(date: str, by_year: bool) -> str:
+    return date[:4] if by_year else date[:7]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the chart, in SVG user units."""
+
+    label: str
+    total_yi: float
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def chart(rows: Sequence[FigureRow], width: int = 600, height: int = 200) -> dict[str, Any]:
+    """Bars of the summed amounts per month (per year when they span > 24 months).
+
+    >>> r = FigureRow("巴南区", "banan", "x", 5e9, "50亿元", "总投资", "2024-03-02", "t", "u", "s")
+    >>> c = chart([r, r])
+    >>> c["unit"], [(b.label, b.total_yi) for b in c["bars"]]
+    ('month', [('2024-03', 100.0)])
+    """
+    dated = [r for r in rows if r.date]
+    months = sorted({r.date[:7] for r in dated})
+    by_year = False
+    if months:
+        first, last = months[0], months[-1]
+        span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7])
+        by_year = span > 24
+    totals: dict[str, float] = defaultdict(float)
+    for r in dated:
+        totals[_bucket_key(r.date, by_year)] += r.amount / 1e8
+    keys = sorted(totals)
+    top = max(totals.values(), default=0.0) or 1.0
+    pad, base = 30.0, height - 30.0
+    slot = (width - 2 * pad) / max(len(keys), 1)
+    bars = []
+    for i, k in enumerate(keys):
+        h = (base - 20) * totals[k] / top
+        bars.append(
+            Bar(k, round(totals[k], 2), pad + i * slot + slot * 0.15, base - h, slot * 0.7, h)
+        )
+    return {
+        "unit": "year" if by_year else "month",
+        "bars": bars,
+        "width": width,
+        "height": height,
+        "baseline": base,
+    }
+
+
+class FiguresGenerator(Generator):
+    """Writes the figures pages and data files after the articles are generated."""
+
+    def generate_context(self) -> None:
+        """Nothing to read: the figures come from the articles' context."""
+
+    def generate_output(self, writer: Any) -> None:
+        rows = collect_rows(self.context.get("articles", ()))
+        out_dir = Path(self.output_path) / OUTPUT_DIR
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self._write_data(rows, out_dir)
+
+        by_district: dict[str, list[FigureRow]] = defaultdict(list)
+        for r in rows:
+            by_district[r.district].append(r)
+        summary = [
+            {
+                "name": name,
+                "slug": rs[0].district_slug,
+                "href": f"{rs[0].district_slug}.html",
+                "count": len(rs),
+                "total_yi": f"{sum(r.amount for r in rs) / 1e8:,.2f}",
+            }
+            for name, rs in sorted(by_district.items(), key=lambda kv: kv[1][0].district_slug)
+        ]
+        writer.write_file(
+            f"{OUTPUT_DIR}/index.html",
+            self.get_template("figures_index"),
+            self.context,
+            relative_urls=True,
+            districts=summary,
+            page_name=f"{OUTPUT_DIR}/index",
+        )
+        for item in summary:
+            rs = by_district[item["name"]]
+            writer.write_file(
+                f"{OUTPUT_DIR}/{item['slug']}.html",
+                self.get_template("figures"),
+                self.context,
+                relative_urls=True,
+                district=item["name"],
+                district_slug=item["slug"],
+                rows=[{**asdict(r), "amount_yi": r.amount_yi, "href": "../" + r.url} for r in rs],
+                total_yi=item["total_yi"],
+                chart=chart(rs),
+                page_name=f"{OUTPUT_DIR}/{item['slug']}",
+            )
+        log.info("figures: %d rows in %d districts", len(rows), len(summary))
+
+    @staticmethod
+    def _write_data(rows: Sequence[FigureRow], out_dir: Path) -> None:
+        records = [asdict(r) for r in rows]
+        (out_dir / "figures.json").write_text(
+            json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        fields = list(FigureRow.__dataclass_fields__)
+        with (out_dir / "figures.csv").open("w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=fields)
+            w.writeheader()
+            w.writerows(records)
+
+
+def get_generators(pelican_object: Any) -> type[FiguresGenerator]:
+    """Receiver for Pelican's ``get_generators`` signal."""
+    return FiguresGenerator

@@ -1,0 +1,199 @@
+"""Topics from an editable taxonomy, and free keyword tags.
+
+:func:`assign_topics` scores every topic of ``data/topics.toml`` by its weighted
+keywords: hits in the headline count three times, hits in the body are scaled
+to a density per 1,000 characters so a long article does not win on length.
+A topic is kept when its score clears an absolute threshold and is not far
+behind the best one.
+
+>>> assign_topics("百日招商引资290亿元背后的故事", "巴南已累计签约重大项目47个。" * 3)
+['招商引资']
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import jieba
+import jieba.analyse
+
+__all__ = [
+    "Topic",
+    "assign_topics",
+    "canonical_topic",
+    "keywords",
+    "load_topics",
+    "topic_scores",
+    "topic_slug",
+]
+
+jieba.setLogLevel(logging.WARNING)  # jieba logs "Building prefix dict" at DEBUG
+
+TITLE_WEIGHT = 3.0
+#: A topic needs this much evidence …
+MIN_SCORE = 6.0
+#: … and this share of the best topic's score.
+MIN_SHARE = 0.3
+#: Below MIN_SCORE the best topic is still kept if it reaches this: a real
+#: article should usually get one topic.
+FALLBACK_SCORE = 3.0
+#: Bodies shorter than this are scaled as if they had this length, so that a
+#: two-line notice does not score a density from one stray word.
+MIN_BODY = 400
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic with its weighted keywords.
+
+    >>> load_topics()["招商引资"].slug
+    'zhaoshang'
+    """
+
+    name: str
+    slug: str
+    aliases: tuple[str, ...]
+    keywords: Mapping[str, float]
+    pattern: re.Pattern[str]
+
+    def score(self, text: str) -> float:
+        """Sum of keyword weights over the longest matches in ``text``."""
+        return sum(self.keywords[m.group()] for m in self.pattern.finditer(text))
+
+
+def _taxonomy() -> dict:
+    return tomllib.loads(
+        resources.files("newsprint").joinpath("data/topics.toml").read_text("utf-8")
+    )
+
+
+@cache
+def load_topics() -> dict[str, Topic]:
+    """Load (once) the topic taxonomy, keyed by topic name."""
+    topics: dict[str, Topic] = {}
+    for t in _taxonomy()["topic"]:
+        kws = {str(k): float(v) for k, v in t["keywords"].items()}
+        ordered = sorted(kws, key=len, reverse=True)
+        topics[t["name"]] = Topic(
+            name=t["name"],
+            slug=t["slug"],
+            aliases=tuple(t.get("aliases", ())),
+            keywords=kws,
+            pattern=re.compile("|".join(map(re.escape, ordered))),
+        )
+    return topics
+
+
+def canonical_topic(name: str) -> str | None:
+    """The taxonomy name for a topic name or alias.
+
+    >>> canonical_topic("工业"), canonical_topic("天气")
+    ('工业制造', None)
+    """
+    topics = load_topics()
+    if name in topics:
+        return name
+    return next((t.name for t in topics.values() if name in t.aliases), None)
+
+
+def topic_slug(name: str) -> str:
+    """URL slug of a topic (or alias); unknown names get a pinyin slug.
+
+    >>> topic_slug("乡村振兴"), topic_slug("文旅")
+    ('xiangcun-zhenxing', 'wenhua-lvyou')
+    """
+    canon = canonical_topic(name)
+    if canon is not None:
+        return load_topics()[canon].slug
+    from .districts import district_slug  # same pinyin fallback
+
+    return district_slug(name)
+
+
+def _join_wraps(text: str) -> str:
+    return re.sub(r"(?<=[\u3400-\u9fff])\s*\n\s*(?=[\u3400-\u9fff])", "", text)
+
+
+def topic_scores(title: str, body: str) -> dict[str, float]:
+    """Score of every topic for an article (0 where nothing matched).
+
+    >>> topic_scores("", "") == dict.fromkeys(load_topics(), 0.0)
+    True
+    """
+    title, body = _join_wraps(title), _join_wraps(body)
+    scale = 1000.0 / max(len(body), MIN_BODY)
+    return {
+        name: round(TITLE_WEIGHT * t.score(title) + t.score(body) * scale, 2)
+        for name, t in load_topics().items()
+    }
+
+
+def assign_topics(title: str, body: str, max_topics: int = 4) -> list[str]:
+    """1–``max_topics`` topics for an article, best first; ``[]`` if none is clear.
+
+    >>> assign_topics("遗失启事", "张三遗失出生医学证明，声明作废。")
+    []
+    """
+    scores = topic_scores(title, body)
+    ranked = sorted(((s, n) for n, s in scores.items() if s > 0), reverse=True)
+    if not ranked:
+        return []
+    best = ranked[0][0]
+    chosen = [n for s, n in ranked if s >= MIN_SCORE and s >= MIN_SHARE * best]
+    if not chosen and best >= FALLBACK_SCORE:
+        # the weak fallback still needs two hits: one stray word is not a topic
+        t = load_topics()[ranked[0][1]]
+        if len(t.pattern.findall(_join_wraps(f"{title}\n{body}"))) >= 2:
+            chosen = [t.name]
+    return chosen[:max_topics]
+
+
+_NUMBERISH = re.compile(
+    r"^[\d.,%％０-９一二三四五六七八九十百千万亿两几多余第]+[个项年月日号期家次名位]?$"
+)
+
+
+@cache
+def _prepare_jieba() -> None:
+    """Teach jieba our place names and topic words so it does not split them."""
+    from .districts import load_gazetteer
+
+    words: set[str] = set()
+    for d in load_gazetteer().districts:
+        words.update((d.name, d.short, *d.aliases, *d.towns, *d.places))
+    for t in load_topics().values():
+        words.update(t.keywords)
+    for w in sorted(words):
+        if len(w) > 1 and w.isalnum():
+            jieba.add_word(w, freq=2000)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(_taxonomy().get("keywords", {}).get("stopwords", ()))
+
+
+def keywords(title: str, body: str, k: int = 8) -> list[str]:
+    """Up to ``k`` free keyword tags (jieba TF-IDF), without stop words or numbers.
+
+    >>> "招商" in keywords("招商引资", "巴南区招商引资签约项目，招商团队拜访企业。")
+    True
+    """
+    _prepare_jieba()
+    text = _join_wraps(f"{title}\n{title}\n{body}")  # the headline counts twice
+    stop = _stopwords()
+    out: list[str] = []
+    for word in jieba.analyse.extract_tags(text, topK=k * 4):
+        w = word.strip()
+        if len(w) < 2 or w in stop or _NUMBERISH.match(w) or not re.search(r"[^\W\d_]", w):
+            continue
+        out.append(w)
+        if len(out) == k:
+            break
+    return out
