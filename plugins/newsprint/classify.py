@@ -61,8 +61,10 @@ _FURNITURE = re.compile(
 def is_furniture(text: str) -> bool:
     """Page numbers, separators and editor credits: printed on the page, part of no article.
 
-    >>> is_furniture("第3版"), is_furniture("责任编辑：张三 美编：李四"), is_furniture("第3版块建设完成。")
-    (True, True, False)
+    >>> is_furniture("第3版"), is_furniture("责任编辑：张三 美编：李四")
+    (True, True)
+    >>> is_furniture("第3版块建设完成。")
+    False
     """
     return len(text) <= 40 and bool(_FURNITURE.match(text.strip()))
 

@@ -85,8 +85,8 @@ def read_lines(text: str) -> list[Line]:
 
     A form feed (page break) counts as a wide gap.
 
-    >>> read_lines("# 标题\\n\\n\\n正文")
-    [Line(number=1, text='标题', gap=0, level=1, indent=False), Line(number=4, text='正文', gap=2, level=0, indent=False)]
+    >>> [(ln.number, ln.text, ln.gap, ln.level) for ln in read_lines("# 标题\\n\\n\\n正文")]
+    [(1, '标题', 0, 1), (4, '正文', 2, 0)]
     """
     lines: list[Line] = []
     gap = 0

@@ -6,8 +6,10 @@ and never stop the other pages.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+from .dates import load_sidecar
 from .decode import PageDecodeError, decode_page
 from .models import PageResult
 from .segment import segment_text
@@ -15,10 +17,10 @@ from .slugs import assign_slugs
 from .tagging import tag_page
 
 
-def process_text(text: str, source: str) -> PageResult:
+def process_text(text: str, source: str, sidecar: Mapping | None = None) -> PageResult:
     """Segment and tag already-decoded page text."""
     result = segment_text(text, source)
-    tag_page(result, text)
+    tag_page(result, text, sidecar)
     assign_slugs(result)
     return result
 
@@ -31,4 +33,8 @@ def process_file(path: Path) -> PageResult:
         return PageResult(source=path.name, error=str(exc))
     except OSError as exc:
         return PageResult(source=path.name, error=f"{path.name}: {exc.strerror or exc}")
-    return process_text(text, path.name)
+    try:
+        sidecar = load_sidecar(path)
+    except ValueError as exc:
+        return PageResult(source=path.name, error=f"{path.name}: bad sidecar: {exc}")
+    return process_text(text, path.name, sidecar)

@@ -2,6 +2,7 @@
 
 * ``initialized``: import raw pages into Markdown posts before content is read.
 * ``content_object_init``: give districts and topics their gazetteer slugs.
+* ``get_generators``: the figures view (per-district investment tables and charts).
 * ``finalized``: write the import report into the output.
 """
 
@@ -66,7 +67,14 @@ def write_report(pelican) -> None:
     target.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=1), "utf-8")
 
 
+def figures_generator(pelican):
+    from .figures_view import FiguresGenerator
+
+    return FiguresGenerator
+
+
 def register() -> None:
     signals.initialized.connect(import_raw_pages)
+    signals.get_generators.connect(figures_generator)
     signals.content_object_init.connect(set_slugs)
     signals.finalized.connect(write_report)

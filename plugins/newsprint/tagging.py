@@ -1,14 +1,32 @@
 """Tagging stage: district, topics, keywords and date for the articles of a page.
 
 The extractors live in their own modules (districts, topics, dates); this module
-only applies them to a page.  Until they land it tags nothing.
+only applies them to a page.  Articles of one page share the page's date.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from .dates import page_date
+from .districts import detect_district, district_slug
 from .models import PageResult
+from .topics import assign_topics, keywords
 
 
-def tag_page(result: PageResult, text: str) -> None:
+def tag_page(result: PageResult, text: str, sidecar: Mapping | None = None) -> None:
     """Fill district, topics, keywords and date of every article of ``result``."""
-    return
+    date = page_date(text, sidecar)
+    for art in result.articles:
+        body = art.body_text
+        title = " ".join(t for t in (art.kicker, art.title, art.subtitle) if t)
+        guess = detect_district(art.title, body, art.bylines, art.labels)
+        if guess is not None:
+            art.district = guess.name
+            art.district_slug = district_slug(guess.name)
+        if art.kind in ("news", "photo"):
+            art.topics = assign_topics(title, body)
+            art.keywords = keywords(title, body)
+        if date is not None:
+            art.date = date.value
+            art.date_evidence = date.evidence
