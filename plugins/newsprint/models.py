@@ -85,8 +85,10 @@ class Article:
         return "-".join(parts)
 
     def date_precision(self) -> str:
-        """'day', 'month' or 'year': how much of :meth:`date_value` the page supports."""
-        return {1: "year", 2: "month", 3: "day"}[len((self.date or "1970").split("-"))]
+        """'day', 'month', 'year', or 'unknown' when the page gives no date at all."""
+        if not self.date:
+            return "unknown"
+        return {1: "year", 2: "month", 3: "day"}[len(self.date.split("-"))]
 
     @property
     def body_text(self) -> str:

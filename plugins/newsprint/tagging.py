@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from .dates import page_date
 from .districts import detect_district, district_slug
 from .models import PageResult
+from .places import is_place
 from .topics import assign_topics, keywords
 
 
@@ -26,7 +27,10 @@ def tag_page(result: PageResult, text: str, sidecar: Mapping | None = None) -> N
             art.district_slug = district_slug(guess.name)
         if art.kind in ("news", "photo"):
             art.topics = assign_topics(title, body)
-            art.keywords = keywords(title, body)
+            # Free keywords complement the taxonomy: no district or topic names again.
+            art.keywords = [
+                k for k in keywords(title, body) if not is_place(k) and k not in art.topics
+            ]
         if date is not None:
             art.date = date.value
             art.date_evidence = date.evidence

@@ -71,8 +71,7 @@ def post_markdown(art: Article) -> str:
         meta.append(("Subtitle", art.subtitle))
     meta.append(("Summary", escape_markdown(art.summary)))
     meta.append(("Source", f"{art.source}:{art.lines[0]}-{art.lines[1]}"))
-    if art.date:
-        meta.append(("Date_precision", art.date_precision()))
+    meta.append(("Date_precision", art.date_precision()))
     if art.captions:
         caps = [{"text": c.text, "credit": c.credit} for c in art.captions]
         meta.append(("Captions", json.dumps(caps, ensure_ascii=False)))
