@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 TERMINAL = "。！？!?…"
@@ -172,12 +173,24 @@ def starts_mid_sentence(text: str) -> bool:
     return bool(_CONTINUATION.match(text))
 
 
+# Lines that are items of their own: a programme time, a notice bullet, a dateline.
+_ITEM = re.compile(r"^(\d{1,2}[:：]\d{2}\s|[▲△●■◆★]|[（(]\d{4}年\d{1,2}月)")
+
+
 class _Joiner:
     """Decides whether the paragraph that ends with a given line goes on."""
 
-    def __init__(self, width: int | None, flat: str) -> None:
+    def __init__(
+        self,
+        width: int | None,
+        flat: str,
+        chars: int | None = None,
+        standalone: Callable[[str], bool] = lambda text: False,
+    ) -> None:
         self.width = width
         self.flat = flat
+        self.chars = chars  # the commonest line length in characters
+        self.standalone = standalone  # lines complete in themselves (bylines, credits)
 
     def fills_column(self, text: str, first_line: bool = False) -> bool:
         """A line as wide as the column; a paragraph's first line is indented two cells."""
@@ -186,7 +199,12 @@ class _Joiner:
         low, high = (
             (self.width - 8, self.width + 2) if first_line else (self.width - 4, self.width + 8)
         )
-        return low <= display_width(text) <= high
+        if low <= display_width(text) <= high:
+            return True
+        # Digits and Latin letters take half a cell, so count characters too.
+        if self.chars is None or first_line:
+            return False
+        return self.chars - 1 <= len(text) <= self.chars + 2
 
     def repeated_elsewhere(self, text: str) -> bool:
         """A line printed again inside the page text (a deck quoting its article)."""
@@ -196,7 +214,18 @@ class _Joiner:
     def is_open(self, block: Block, line: Line) -> bool:
         """Whether ``block`` (ending with ``block.tail``) continues with ``line``."""
         tail = block.tail
-        if not tail or ends_sentence(tail) or has_inner_space(tail):
+        if _ITEM.match(line.text):
+            return False
+        if (
+            self.width is not None
+            and line.gap == 0
+            and len(line.text) <= 2
+            and not ends_sentence(tail)
+        ):
+            return True  # the last character or two of a wrapped line ("陈维" / "灯")
+        if not tail or ends_sentence(tail) or has_inner_space(block.text):
+            return False
+        if block.first == block.last and self.standalone(tail):
             return False
         if tail.endswith(("——", "--", ":", "：")) or "摄" in tail[-6:]:
             return False
@@ -211,6 +240,12 @@ class _Joiner:
             return len(clauses) > 1 and (len(tail) >= 20 or len(clauses[-1]) <= 3)
         if line.gap == 0 and any(ch in tail for ch in "。，、；！？"):
             return True  # the line stops mid-sentence and the text runs on
+        caption_like = block.gap >= 2 and len(block.text) <= 40  # printed under a picture
+        heading_next = has_inner_space(line.text) and len(line.text) <= 30
+        if block.first != block.last and not caption_like and not heading_next:
+            # A paragraph of several lines ends on a sentence end, never on a bare
+            # character: whatever follows a column or page break continues it.
+            return True
         if not (mid_sentence or self.fills_column(tail, block.first == block.last)):
             return False
         lone = block.first == block.last and block.gap >= 1 and line.gap >= 1
@@ -223,13 +258,21 @@ class _Joiner:
         return True
 
 
-def join_blocks(lines: list[Line], width: int | None = None) -> list[Block]:
+def join_blocks(
+    lines: list[Line],
+    width: int | None = None,
+    standalone: Callable[[str], bool] = lambda text: False,
+) -> list[Block]:
     """Join broken lines into blocks.  ``width`` is the wrap width (see :func:`wrap_width`).
 
     A short line printed after an image gap inside an unfinished paragraph is a
     caption: it becomes its own block (``interrupts``) and the paragraph goes on.
+    ``standalone`` names lines that are complete in themselves (a byline, a credit).
     """
-    joiner = _Joiner(width, "".join("".join(line.text.split()) for line in lines))
+    lengths = Counter(len(line.text) for line in lines if not line.level)
+    chars = lengths.most_common(1)[0][0] if width is not None and lengths else None
+    flat = "".join("".join(line.text.split()) for line in lines)
+    joiner = _Joiner(width, flat, chars, standalone)
     indented = sum(line.indent for line in lines)
     # A page that indents its paragraphs' first lines tells us where paragraphs start.
     uses_indent = indented >= 3 and indented <= 0.6 * len(lines)
@@ -250,7 +293,7 @@ def join_blocks(lines: list[Line], width: int | None = None) -> list[Block]:
                 and _is_short_line(line)
                 and nxt is not None
                 and not nxt.level
-                and nxt.gap <= 3
+                and 1 <= nxt.gap <= 3  # a caption stands alone between blank lines
             ):
                 pending.append(Block(line.text, line.number, line.number, line.gap, 0, True))
                 continue

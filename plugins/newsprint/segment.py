@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .bylines import dateline_authors
+from .bylines import dateline_authors, is_credit, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
 from .layout import join_blocks, read_lines, wrap_width
@@ -145,6 +145,8 @@ class PageSegmenter:
         headings = [t for t in group if t.kind is Kind.HEADING]
         if any(self.is_strong(t) for t in headings):
             return "hard"
+        if nxt.kind is Kind.SIDEBAR_MARK:
+            return "none"  # "链接》》" boxes belong to the article they are printed with
         if any(t.kind is Kind.FURNITURE for t in group):
             return "soft"  # a page break: what follows may still continue the article
         closers = [t for t in group if t.kind in _CLOSERS]
@@ -440,7 +442,11 @@ def segment_text(
 
     is_place = is_place or default_is_place
     lines = read_lines(text)
-    blocks = join_blocks(lines, wrap_width(lines))
+
+    def standalone(text: str) -> bool:
+        return is_credit(text) or parse_byline(text, is_place) is not None
+
+    blocks = join_blocks(lines, wrap_width(lines), standalone)
     typed = classify_blocks(blocks, is_place)
     segmenter = PageSegmenter(source, is_place)
     segmenter.marked = {line.number for line in lines if line.level}
