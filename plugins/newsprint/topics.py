@@ -186,13 +186,16 @@ def keywords(title: str, body: str, k: int = 8) -> list[str]:
     True
     """
     _prepare_jieba()
-    text = _join_wraps(f"{title}\n{title}\n{body}")  # the headline counts twice
+    # The headline counts twice; a full stop keeps "…千重浪" + "喜看…" from fusing.
+    text = f"{title}。{title}。{_join_wraps(body)}"
     stop = _stopwords()
     out: list[str] = []
     for word in jieba.analyse.extract_tags(text, topK=k * 4):
         w = word.strip()
         if len(w) < 2 or w in stop or _NUMBERISH.match(w) or not re.search(r"[^\W\d_]", w):
             continue
+        if w not in jieba.dt.FREQ and text.count(w) < 3:
+            continue  # a fragment the HMM guessed ("廖兴"), not a word of the text
         out.append(w)
         if len(out) == k:
             break
