@@ -96,7 +96,8 @@ def by_count(pairs: Any) -> list[tuple[Any, list[Any]]]:
     """Sort Pelican's ``(taxon, articles)`` pairs: most articles first, then by slug.
 
     >>> from types import SimpleNamespace as T
-    >>> [t.slug for t, _ in by_count([(T(slug="b"), [1]), (T(slug="a"), [1]), (T(slug="c"), [1, 2])])]
+    >>> pairs = [(T(slug="b"), [1]), (T(slug="a"), [1]), (T(slug="c"), [1, 2])]
+    >>> [t.slug for t, _ in by_count(pairs)]
     ['c', 'a', 'b']
     """
     return sorted(pairs, key=lambda pair: (-len(pair[1]), pair[0].slug))
