@@ -59,13 +59,20 @@ def read_posts_metadata(content: Path) -> list[dict[str, str]]:
     return metas
 
 
-def settings_overrides(settings_file: str, env: dict[str, str]) -> dict[str, Any]:
-    """JSON-able overrides for ``pelican -e`` that the theme needs."""
+def settings_overrides(
+    settings_file: str, env: dict[str, str], per_page: int | None = None
+) -> dict[str, Any]:
+    """JSON-able overrides for ``pelican -e`` that the theme needs.
+
+    ``per_page`` shrinks every paginated list, so a handful of posts exercises
+    pagination links.
+    """
     probe = (
         "import json, sys\n"
         "from pelican.settings import read_settings\n"
         f"s = read_settings({str(ROOT / settings_file)!r})\n"
-        "keys = ['PLUGINS', 'DIRECT_TEMPLATES', 'NOTICES_URL', 'NOTICES_SAVE_AS']\n"
+        "keys = ['PLUGINS', 'DIRECT_TEMPLATES', 'NOTICES_URL', 'NOTICES_SAVE_AS',"
+        " 'PAGINATED_TEMPLATES']\n"
         "print(json.dumps({k: s.get(k) for k in keys}))\n"
     )
     out = subprocess.run(
@@ -87,17 +94,23 @@ def settings_overrides(settings_file: str, env: dict[str, str]) -> dict[str, Any
     for key, value in NOTICES.items():
         if not current.get(key):
             overrides[key] = value
+    if per_page:
+        overrides["PAGINATED_TEMPLATES"] = dict.fromkeys(current["PAGINATED_TEMPLATES"], per_page)
     return overrides
 
 
 def build_site(
-    content: Path, output: Path, settings_file: str = "pelicanconf.py", siteurl: str | None = None
+    content: Path,
+    output: Path,
+    settings_file: str = "pelicanconf.py",
+    siteurl: str | None = None,
+    per_page: int | None = None,
 ) -> str:
     """Run Pelican on ``content`` into ``output``; return its log.  Fails on any ERROR."""
     env = dict(os.environ)
     if siteurl is not None:
         env["SITEURL"] = siteurl
-    overrides = settings_overrides(settings_file, env)
+    overrides = settings_overrides(settings_file, env, per_page)
     cmd = [
         sys.executable,
         "-m",

@@ -107,7 +107,7 @@ def published(tmp_path_factory):
     output = tmp / "output"
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SubPathHandler, directory=str(output)))
     site = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    build_site(content, output, "publishconf.py", siteurl=site)
+    build_site(content, output, "publishconf.py", siteurl=site, per_page=2)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

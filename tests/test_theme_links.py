@@ -21,7 +21,7 @@ def site(tmp_path_factory) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("theme-site")
     content = prepare_content(tmp)
     output = tmp / "output"
-    build_site(content, output, "pelicanconf.py")
+    build_site(content, output, "pelicanconf.py", per_page=2)
     return content, output
 
 
