@@ -1,6 +1,5 @@
 """Pelican settings for the newsprint archive (local builds; publishconf.py adds publishing)."""
 
-AUTHOR = "newsprint"
 SITENAME = "重庆区县报数字档案"
 SITESUBTITLE = "区县报纸版面文字的可检索档案"
 SITEURL = ""
@@ -15,7 +14,7 @@ DEFAULT_DATE_FORMAT = "%Y年%-m月%-d日"
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["newsprint"]
+PLUGINS = ["newsprint", "newsprint.theme"]  # the pipeline; the theme's filters and district links
 
 # Every link names a file and is relative, so the site works from disk (file://),
 # at a domain root and under a GitHub Pages project sub-path alike.
@@ -32,8 +31,19 @@ ARCHIVES_URL = ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_URL = YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "search", "404"]
-PAGINATED_TEMPLATES = {"index": 30, "category": 30, "tag": 30, "author": 30}
+DIRECT_TEMPLATES = [
+    "index",
+    "categories",
+    "tags",
+    "authors",
+    "archives",
+    "search",
+    "404",
+    "notices",
+]
+NOTICES_URL = NOTICES_SAVE_AS = "notices/index.html"
+# The home page shows the latest news; the archive pages reach every article.
+PAGINATED_TEMPLATES = {"category": 30, "tag": 30, "author": 30}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page-{number}.html", "{base_name}/page-{number}.html"),

@@ -41,14 +41,14 @@ def prepare_content(dest: Path) -> Path:
     else:
         posts.mkdir(parents=True)
         import_pages(content / "raw", posts)
-    assert any(posts.glob("*.md")), "no posts to build"
+    assert any(posts.rglob("*.md")), "no posts to build"
     return content
 
 
 def read_posts_metadata(content: Path) -> list[dict[str, str]]:
     """The metadata header of every post, keys lower-cased as Pelican does."""
     metas = []
-    for path in sorted((content / "posts").glob("*.md")):
+    for path in sorted((content / "posts").rglob("*.md")):
         meta: dict[str, str] = {}
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from newsprint.figures_view import FigureRow, chart, collect_rows, get_generators, html_to_text
+from newsprint.jinja_filters import JINJA_FILTERS
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
@@ -75,6 +76,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "CACHE_CONTENT": False,
             # the site turns autoescape on; the figures templates rely on it
             "JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True},
+            "JINJA_FILTERS": JINJA_FILTERS,  # the theme's own templates use them
         }
     )
     signals.get_generators.connect(get_generators)

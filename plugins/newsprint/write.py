@@ -43,8 +43,8 @@ def body_markdown(art: Article) -> str:
 
 
 def _meta_value(value: str) -> str:
-    """Metadata values are one line; escape what Markdown's meta parser would eat."""
-    return " ".join(value.split()).replace("<", "&lt;").replace(">", "&gt;")
+    """Metadata values are one line each; the theme escapes them when it renders them."""
+    return " ".join(value.split())
 
 
 def post_markdown(art: Article) -> str:
