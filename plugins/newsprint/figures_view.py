@@ -78,8 +78,12 @@ def html_to_text(content: str) -> str:
 
 
 def _date(article: Any) -> str:
+    """The article's date cut to the precision the page gives (YYYY, YYYY-MM or YYYY-MM-DD)."""
     d = getattr(article, "date", None)
-    return d.strftime("%Y-%m-%d") if d is not None else ""
+    precision = getattr(article, "date_precision", "day")
+    if d is None or precision == "unknown":
+        return ""
+    return d.strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
 
 
 def collect_rows(articles: Iterable[Any]) -> list[FigureRow]:
@@ -136,8 +140,9 @@ def chart(rows: Sequence[FigureRow], width: int = 600, height: int = 200) -> dic
     """
     dated = [r for r in rows if r.date]
     months = sorted({r.date[:7] for r in dated})
-    by_year = False
-    if months:
+    # A row dated only to its year cannot go into a month: then the chart is by year.
+    by_year = any(len(r.date) < 7 for r in dated)
+    if months and not by_year:
         first, last = months[0], months[-1]
         span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7])
         by_year = span > 24
