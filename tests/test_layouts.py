@@ -92,3 +92,21 @@ def test_dateline_credit_gives_authors_and_stays_in_the_body():
     assert art.paragraphs[0].text.startswith("本报讯（记者 张三")
     assert [(c.text, c.credit) for c in art.captions] == [("观音桥步行街", "王五")]
     assert unplaced(text, segment_text(text, "p.txt")) == {}
+
+
+def test_headline_first_articles_without_closing_bylines():
+    text = (
+        "全区春耕生产有序推进\n\n"
+        "本报讯（记者 张三）连日来，全区各镇街抢抓农时，组织农户开展春耕生产。\n\n"
+        "区农业农村委相关负责人表示，今年将确保粮食播种面积稳定。\n\n"
+        "老旧小区改造惠及万户居民\n\n"
+        "——记城市更新中的民生温度\n\n"
+        "今年以来，区住房城乡建委加快推进老旧小区改造，惠及居民一万余户。\n\n"
+        "小区居民纷纷点赞。\n"
+    )
+    result = segment_text(text, "p.txt")
+    assert [(a.title, a.subtitle) for a in result.articles] == [
+        ("全区春耕生产有序推进", None),
+        ("老旧小区改造惠及万户居民", "——记城市更新中的民生温度"),
+    ]
+    assert result.articles[0].authors == ["张三"]

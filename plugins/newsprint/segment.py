@@ -94,6 +94,7 @@ class PageSegmenter:
         text = t.text
         return bool(
             t.block.level == 1
+            or text.startswith(("——", "--"))  # "——记…" subtitles sit under headlines only
             or self.district_prefix(text)
             or undouble(text)[1]
             or _NOTICE_TITLE.search(text)
@@ -156,6 +157,8 @@ class PageSegmenter:
             return "hard"
         if headings and nxt.kind is Kind.LEDE_MARK:
             return "hard"
+        if headings and dateline_authors(nxt.text):
+            return "hard"  # "本报讯（记者 …）" opens a story
         if closers and not headings:
             opening = any(t.byline and t.byline.opening for t in group)
             return "none" if opening else "soft"
@@ -372,7 +375,12 @@ class PageSegmenter:
             heads, seg.decks = seg.decks, []
         if not heads or art.title:
             return
-        title_at = next((i for i, t in enumerate(heads) if self.is_strong(t)), None)
+        dashed = [i for i, t in enumerate(heads) if t.text.startswith(("——", "--"))]
+        title_at = next(
+            (i for i, t in enumerate(heads) if self.is_strong(t) and i not in dashed), None
+        )
+        if title_at is None and dashed and dashed[0] > 0:
+            title_at = dashed[0] - 1  # "——记…" is the subtitle of the line above it
         if title_at is None:
             kickers = [i for i, t in enumerate(heads) if t.text.endswith(("——", "--"))]
             title_at = (kickers[-1] + 1) if kickers and kickers[-1] + 1 < len(heads) else 0
