@@ -84,4 +84,4 @@ def test_repeated_paragraph_and_fragment_are_dropped_with_reasons():
     body = "".join(p.text for p in a.paragraphs)
     assert body.count("主动出击") == 1
     assert body.count("在长沙市芙蓉区挂职期间") == 1
-    assert [d.reason for d in a.dropped] == ["repeated paragraph", "repeated paragraph"]
+    assert [d.reason for d in a.dropped] == ["repeated fragment", "repeated paragraph"]

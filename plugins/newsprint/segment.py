@@ -435,7 +435,8 @@ def remove_repeats(articles: list[Article], page_dropped: list[Dropped]) -> None
                 art.dropped.append(Dropped(sentence, "repeated sentence", p.lines[0]))
             k = key(text)
             if p.role is not Role.HEADING and len(k) >= 12 and any(k in s for s in seen):
-                art.dropped.append(Dropped(text, "repeated paragraph", p.lines[0]))
+                reason = "repeated paragraph" if k in seen else "repeated fragment"
+                art.dropped.append(Dropped(text, reason, p.lines[0]))
                 continue
             seen.append(k)
             kept.append(Paragraph(text, p.role, p.lines))
