@@ -10,6 +10,7 @@
 (function (root) {
   "use strict";
   var HAN = "\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  var TOKEN_SOURCE = "([" + HAN + "]+)|([0-9]+(?:\\.[0-9]+)+|[a-z0-9]+)";
   var HAN_ONE = new RegExp("^[" + HAN + "]$", "u");
 
   function normalize(text) {
@@ -17,7 +18,7 @@
   }
 
   function tokenize(text, tails) {
-    var re = new RegExp("([" + HAN + "]+)|([0-9]+(?:\\.[0-9]+)+|[a-z0-9]+)", "gu");
+    var re = new RegExp(TOKEN_SOURCE, "gu");
     var tokens = [];
     var s = normalize(text);
     var m;
@@ -41,7 +42,7 @@
     return HAN_ONE.test(ch);
   }
 
-  var api = { normalize: normalize, tokenize: tokenize, isHan: isHan };
+  var api = { normalize: normalize, tokenize: tokenize, isHan: isHan, TOKEN_SOURCE: TOKEN_SOURCE };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.NewsprintTokenize = api;
 })(typeof self !== "undefined" ? self : this);
