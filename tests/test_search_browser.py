@@ -11,29 +11,59 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 if not CHROMIUM.exists() and not os.environ.get("CI"):
     pytest.skip("/usr/bin/chromium is not installed", allow_module_level=True)
 
 ARTICLES = {
-    "banan-zhaoshang": ("巴南交出高质量招商引资答卷", "巴南区", "招商引资", "news", "2023-03-01",
-                        "苏州凌创高端智能装备创新基地项目占地152亩，拟投资30亿元。"),
-    "yongchuan-city": ("永川推进数字化城市管理", "永川区", "城市管理", "news", "2022-05-06",
-                       "推进数字化城市管理平台建设，凌创公司参与。"),
-    "decoy": ("乡村振兴", "永川区", "乡村振兴", "notice", "2021-01-01",
-              "数字化改造。化城为乡。城市规划。市管单位。管理办法。"),
-    "banan-photo": ("巴南新城夜景", "巴南区", "城市建设", "photo", "2024-02-02",
-                    "凌创基地夜景如画，<b>不是标签</b>。"),
+    "banan-zhaoshang": (
+        "巴南交出高质量招商引资答卷",
+        "巴南区",
+        "招商引资",
+        "news",
+        "2023-03-01",
+        "苏州凌创高端智能装备创新基地项目占地152亩，拟投资30亿元。",
+    ),
+    "yongchuan-city": (
+        "永川推进数字化城市管理",
+        "永川区",
+        "城市管理",
+        "news",
+        "2022-05-06",
+        "推进数字化城市管理平台建设，凌创公司参与。",
+    ),
+    "decoy": (
+        "乡村振兴",
+        "永川区",
+        "乡村振兴",
+        "notice",
+        "2021-01-01",
+        "数字化改造。化城为乡。城市规划。市管单位。管理办法。",
+    ),
+    "banan-photo": (
+        "巴南新城夜景",
+        "巴南区",
+        "城市建设",
+        "photo",
+        "2024-02-02",
+        "凌创基地夜景如画，<b>不是标签</b>。",
+    ),
 }
 
 
 def _write_site(tmp: Path) -> Path:
+    from newsprint import search
     from pelican import Pelican, signals
     from pelican.settings import read_settings
-
-    from newsprint import search
 
     theme = tmp / "theme"
     simple = Path(__import__("pelican").__file__).parent / "themes" / "simple" / "templates"
@@ -41,28 +71,50 @@ def _write_site(tmp: Path) -> Path:
     shutil.copytree(ROOT / "theme" / "static", theme / "static")
     for name in ("search.html", "_searchbox.html"):
         shutil.copy(ROOT / "theme" / "templates" / name, theme / "templates" / name)
-    shutil.copy(ROOT / "tests" / "fixtures" / "theme" / "base.html", theme / "templates" / "base.html")
+    shutil.copy(
+        ROOT / "tests" / "fixtures" / "theme" / "base.html", theme / "templates" / "base.html"
+    )
     posts = tmp / "content" / "posts"
     posts.mkdir(parents=True)
     for slug, (title, district, topic, kind, date, body) in ARTICLES.items():
         body = body.replace("<", "&lt;").replace(">", "&gt;")
         (posts / f"{slug}.md").write_text(
             f"Title: {title}\nSlug: {slug}\nDate: {date}\nCategory: {district}\nTags: {topic}\n"
-            f"Kind: {kind}\nCaptions: []\n\n{body}\n", encoding="utf-8")
+            f"Kind: {kind}\nCaptions: []\n\n{body}\n",
+            encoding="utf-8",
+        )
     out = tmp / "output"
-    settings = read_settings(None, override={
-        "PATH": str(tmp / "content"), "ARTICLE_PATHS": ["posts"], "OUTPUT_PATH": str(out),
-        "THEME": str(theme), "SITENAME": "测试档案", "RELATIVE_URLS": True, "SITEURL": "",
-        "ARTICLE_URL": "articles/{slug}.html", "ARTICLE_SAVE_AS": "articles/{slug}.html",
-        "CATEGORY_URL": "districts/{slug}.html", "CATEGORY_SAVE_AS": "districts/{slug}.html",
-        "TAG_URL": "topics/{slug}.html", "TAG_SAVE_AS": "topics/{slug}.html",
-        "DIRECT_TEMPLATES": ["index", "search"], "PLUGINS": [], "TIMEZONE": "Asia/Shanghai",
-        "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None,
-        "AUTHOR_FEED_RSS": None, "TRANSLATION_FEED_ATOM": None, "CACHE_CONTENT": False,
-        "LOAD_CONTENT_CACHE": False, "SLUGIFY_SOURCE": "basename",
-        "JINJA_ENVIRONMENT": {"autoescape": True},
-        "NEWSPRINT_LUNR_JS": str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
-    })
+    settings = read_settings(
+        None,
+        override={
+            "PATH": str(tmp / "content"),
+            "ARTICLE_PATHS": ["posts"],
+            "OUTPUT_PATH": str(out),
+            "THEME": str(theme),
+            "SITENAME": "测试档案",
+            "RELATIVE_URLS": True,
+            "SITEURL": "",
+            "ARTICLE_URL": "articles/{slug}.html",
+            "ARTICLE_SAVE_AS": "articles/{slug}.html",
+            "CATEGORY_URL": "districts/{slug}.html",
+            "CATEGORY_SAVE_AS": "districts/{slug}.html",
+            "TAG_URL": "topics/{slug}.html",
+            "TAG_SAVE_AS": "topics/{slug}.html",
+            "DIRECT_TEMPLATES": ["index", "search"],
+            "PLUGINS": [],
+            "TIMEZONE": "Asia/Shanghai",
+            "FEED_ALL_ATOM": None,
+            "CATEGORY_FEED_ATOM": None,
+            "AUTHOR_FEED_ATOM": None,
+            "AUTHOR_FEED_RSS": None,
+            "TRANSLATION_FEED_ATOM": None,
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            "SLUGIFY_SOURCE": "basename",
+            "JINJA_ENVIRONMENT": {"autoescape": True},
+            "NEWSPRINT_LUNR_JS": str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
+        },
+    )
     signals.get_generators.connect(search.get_generators)
     try:
         Pelican(settings).run()
@@ -86,10 +138,14 @@ def browser():
         b.close()
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture(scope="module")
 def http_base(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

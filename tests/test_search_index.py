@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from lunr.index import Index
-
 from newsprint.search import (
     SearchDoc,
     build_search_index,
@@ -22,20 +21,44 @@ LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
 RUNNER = ROOT / "tests" / "fixtures" / "run_queries.js"
 
 DOCS = [
-    SearchDoc(url="articles/banan.html", title="巴南交出高质量招商引资答卷",
-              body="苏州凌创高端智能装备创新基地项目占地152亩，拟投资30亿元。",
-              district="巴南区", topics=("招商引资",), date="2023-03-01", kind="news"),
-    SearchDoc(url="articles/city.html", title="城区管理新举措",
-              body="推进数字化城市管理平台建设，提升治理水平。",
-              district="永川区", topics=("城市管理",), date="2022-05-06", kind="news"),
+    SearchDoc(
+        url="articles/banan.html",
+        title="巴南交出高质量招商引资答卷",
+        body="苏州凌创高端智能装备创新基地项目占地152亩，拟投资30亿元。",
+        district="巴南区",
+        topics=("招商引资",),
+        date="2023-03-01",
+        kind="news",
+    ),
+    SearchDoc(
+        url="articles/city.html",
+        title="城区管理新举措",
+        body="推进数字化城市管理平台建设，提升治理水平。",
+        district="永川区",
+        topics=("城市管理",),
+        date="2022-05-06",
+        kind="news",
+    ),
     # Holds every bigram of 数字化城市管理 (数字 字化 化城 城市 市管 管理) but not the phrase.
-    SearchDoc(url="articles/decoy.html", title="乡村振兴",
-              body="数字化改造。化城为乡。城市规划。市管单位。管理办法。",
-              district="永川区", topics=("乡村振兴",), date="2021-01-01", kind="notice"),
-    SearchDoc(url="articles/cdmo.html", title="抗体偶联药物CDMO基地",
-              body="ＣＤＭＯ基地总投资290亿元，建设5G网络。川渝合作。",
-              captions=("基地效果图",), district="巴南区", date="2024-02-02", kind="photo",
-              authors=("李明",)),
+    SearchDoc(
+        url="articles/decoy.html",
+        title="乡村振兴",
+        body="数字化改造。化城为乡。城市规划。市管单位。管理办法。",
+        district="永川区",
+        topics=("乡村振兴",),
+        date="2021-01-01",
+        kind="notice",
+    ),
+    SearchDoc(
+        url="articles/cdmo.html",
+        title="抗体偶联药物CDMO基地",
+        body="ＣＤＭＯ基地总投资290亿元，建设5G网络。川渝合作。",
+        captions=("基地效果图",),
+        district="巴南区",
+        date="2024-02-02",
+        kind="photo",
+        authors=("李明",),
+    ),
 ]
 
 
@@ -51,8 +74,13 @@ def site(tmp_path_factory):
 def query(site, *queries):
     node = shutil.which("node")
     assert node, "node is required"
-    done = subprocess.run([node, str(RUNNER), str(site), str(LUNR_JS)], input=json.dumps(queries),
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [node, str(RUNNER), str(site), str(LUNR_JS)],
+        input=json.dumps(queries),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return {r["q"]: r for r in json.loads(done.stdout)}
 
 
@@ -145,4 +173,9 @@ def test_article_conversion_reads_pelican_fields():
     assert doc.body == "第一段\n第二<段"
     assert doc.district == ""
     assert doc.captions == ("图说",)
-    assert (doc.topics, doc.authors, doc.date, doc.kind) == (("招商引资",), ("记者",), "2023-04-05", "photo")
+    assert (doc.topics, doc.authors, doc.date, doc.kind) == (
+        ("招商引资",),
+        ("记者",),
+        "2023-04-05",
+        "photo",
+    )

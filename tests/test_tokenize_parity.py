@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from newsprint.tokenize import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +26,9 @@ def _node_tokens(texts, tails):
     out = subprocess.run(
         [node, "-e", script, str(JS)],
         input=json.dumps({"texts": texts, "tails": tails}),
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout)
 

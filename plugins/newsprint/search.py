@@ -76,7 +76,7 @@ FIELDS: tuple[tuple[str, int, str], ...] = (
 )
 NO_DISTRICT = "未分区"
 K1, B = 1.2, 0.75
-TOKENS_PER_SHARD = 40_000
+TOKENS_PER_SHARD = 12_000
 
 
 @dataclass(frozen=True)
@@ -112,8 +112,24 @@ class BuildReport:
 
 
 class _TextExtractor(HTMLParser):
-    BREAKS = frozenset({"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-                        "figcaption", "tr", "blockquote", "figure"})
+    BREAKS = frozenset(
+        {
+            "p",
+            "br",
+            "div",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "figcaption",
+            "tr",
+            "blockquote",
+            "figure",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -421,8 +437,12 @@ def build_search_index(
 
     for start in range(0, len(docs), chunk):
         stored = [
-            [_stored_text(d.title), _stored_text(d.body), _stored_text("\n".join(d.captions)),
-             " ".join(x for x in (d.district, *d.topics, *d.authors) if x)]
+            [
+                _stored_text(d.title),
+                _stored_text(d.body),
+                _stored_text("\n".join(d.captions)),
+                " ".join(x for x in (d.district, *d.topics, *d.authors) if x),
+            ]
             for d in docs[start : start + chunk]
         ]
         write(f"docs-{start // chunk}.js", _js_global("NEWSPRINT_DOCS", start // chunk, stored))
@@ -444,8 +464,13 @@ def build_search_index(
         "topics": topics,
         "kinds": kinds,
         "docs": [
-            [d.url, d_ix.get(d.district, -1), int(d.date.replace("-", "") or 0),
-             k_ix.get(d.kind, -1), [t_ix[t] for t in d.topics]]
+            [
+                d.url,
+                d_ix.get(d.district, -1),
+                int(d.date.replace("-", "") or 0),
+                k_ix.get(d.kind, -1),
+                [t_ix[t] for t in d.topics],
+            ]
             for d in docs
         ],
     }
@@ -489,7 +514,10 @@ class SearchIndexGenerator:
         )
         log.info(
             "search index: %d documents, %d shards, %d files, %.1f MB",
-            report.documents, report.shards, report.files, report.bytes / 1e6,
+            report.documents,
+            report.shards,
+            report.files,
+            report.bytes / 1e6,
         )
 
 
