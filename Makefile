@@ -15,7 +15,7 @@ SITEURL ?=
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV) 1>&2
 	@$(BIN)/python -m pip install -q --upgrade pip 1>&2
 	@$(BIN)/python -m pip install -q -e ".[test,publish]" 1>&2
@@ -38,7 +38,7 @@ test: $(STAMP) ## Run the whole test suite (unit, build, link and browser tests)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff over the code
-	$(BIN)/ruff check plugins tests pelicanconf.py
+	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
 
 serve: ## Serve output/ on http://localhost:$(PORT)/
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)

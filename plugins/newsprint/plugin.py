@@ -2,7 +2,8 @@
 
 * ``initialized``: import raw pages into Markdown posts before content is read.
 * ``content_object_init``: give districts and topics their gazetteer slugs.
-* ``get_generators``: the figures view (per-district investment tables and charts).
+* ``get_generators``: the figures view (per-district investment tables and charts)
+  and the sharded search index (search/*.js, loadable from file://).
 * ``finalized``: write the import report into the output.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from . import search
 from .importer import ImportReport, import_pages
 from .settings import get_setting
 
@@ -76,5 +78,6 @@ def figures_generator(pelican):
 def register() -> None:
     signals.initialized.connect(import_raw_pages)
     signals.get_generators.connect(figures_generator)
+    signals.get_generators.connect(search.get_generators)
     signals.content_object_init.connect(set_slugs)
     signals.finalized.connect(write_report)

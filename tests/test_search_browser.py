@@ -1,0 +1,219 @@
+"""The search page in headless Chromium, over http:// and file:// (Playwright + Debian chromium)."""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+if not CHROMIUM.exists() and not os.environ.get("CI"):
+    pytest.skip("/usr/bin/chromium is not installed", allow_module_level=True)
+
+ARTICLES = {
+    "banan-zhaoshang": (
+        "巴南交出高质量招商引资答卷",
+        "巴南区",
+        "招商引资",
+        "news",
+        "2023-03-01",
+        "苏州凌创高端智能装备创新基地项目占地152亩，拟投资30亿元。",
+    ),
+    "yongchuan-city": (
+        "永川推进数字化城市管理",
+        "永川区",
+        "城市管理",
+        "news",
+        "2022-05-06",
+        "推进数字化城市管理平台建设，凌创公司参与。",
+    ),
+    "decoy": (
+        "乡村振兴",
+        "永川区",
+        "乡村振兴",
+        "notice",
+        "2021-01-01",
+        "数字化改造。化城为乡。城市规划。市管单位。管理办法。",
+    ),
+    "banan-photo": (
+        "巴南新城夜景",
+        "巴南区",
+        "城市建设",
+        "photo",
+        "2024-02-02",
+        "凌创基地夜景如画，<b>不是标签</b>。",
+    ),
+}
+
+
+def _write_site(tmp: Path) -> Path:
+    from newsprint import search
+    from pelican import Pelican, signals
+    from pelican.settings import read_settings
+
+    theme = tmp / "theme"
+    simple = Path(__import__("pelican").__file__).parent / "themes" / "simple" / "templates"
+    shutil.copytree(simple, theme / "templates")
+    shutil.copytree(ROOT / "theme" / "static", theme / "static")
+    for name in ("search.html", "_searchbox.html"):
+        shutil.copy(ROOT / "theme" / "templates" / name, theme / "templates" / name)
+    shutil.copy(
+        ROOT / "tests" / "fixtures" / "theme" / "base.html", theme / "templates" / "base.html"
+    )
+    posts = tmp / "content" / "posts"
+    posts.mkdir(parents=True)
+    for slug, (title, district, topic, kind, date, body) in ARTICLES.items():
+        body = body.replace("<", "&lt;").replace(">", "&gt;")
+        (posts / f"{slug}.md").write_text(
+            f"Title: {title}\nSlug: {slug}\nDate: {date}\nCategory: {district}\nTags: {topic}\n"
+            f"Kind: {kind}\nCaptions: []\n\n{body}\n",
+            encoding="utf-8",
+        )
+    out = tmp / "output"
+    settings = read_settings(
+        None,
+        override={
+            "PATH": str(tmp / "content"),
+            "ARTICLE_PATHS": ["posts"],
+            "OUTPUT_PATH": str(out),
+            "THEME": str(theme),
+            "SITENAME": "测试档案",
+            "RELATIVE_URLS": True,
+            "SITEURL": "",
+            "ARTICLE_URL": "articles/{slug}.html",
+            "ARTICLE_SAVE_AS": "articles/{slug}.html",
+            "CATEGORY_URL": "districts/{slug}.html",
+            "CATEGORY_SAVE_AS": "districts/{slug}.html",
+            "TAG_URL": "topics/{slug}.html",
+            "TAG_SAVE_AS": "topics/{slug}.html",
+            "DIRECT_TEMPLATES": ["index", "search"],
+            "PLUGINS": [],
+            "TIMEZONE": "Asia/Shanghai",
+            "FEED_ALL_ATOM": None,
+            "CATEGORY_FEED_ATOM": None,
+            "AUTHOR_FEED_ATOM": None,
+            "AUTHOR_FEED_RSS": None,
+            "TRANSLATION_FEED_ATOM": None,
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            "SLUGIFY_SOURCE": "basename",
+            "JINJA_ENVIRONMENT": {"autoescape": True},
+            "NEWSPRINT_LUNR_JS": str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
+        },
+    )
+    signals.get_generators.connect(search.get_generators)
+    try:
+        Pelican(settings).run()
+    finally:
+        signals.get_generators.disconnect(search.get_generators)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return _write_site(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def http_base(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(params=["http", "file"])
+def base(request, site, http_base):
+    return http_base if request.param == "http" else site.as_uri()
+
+
+def _wait_done(page):
+    page.wait_for_selector('#search[data-state="done"]', timeout=10_000)
+
+
+def _titles(page):
+    return page.locator("#search-results li h2 a").all_inner_texts()
+
+
+def test_typed_query_puts_expected_article_first_and_opens_it(browser, base):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/search.html")
+    page.fill("#search-q", "数字化城市管理")
+    page.keyboard.press("Enter")
+    _wait_done(page)
+    assert _titles(page) == ["永川推进数字化城市管理"]  # the decoy holds every bigram only
+    assert "q=" in page.url
+    assert page.locator("#search-results mark").first.inner_text() == "数字化城市管理"
+    page.locator("#search-results li h2 a").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("articles/yongchuan-city.html")
+    assert not errors
+    page.close()
+
+
+def test_district_filter_and_back_button(browser, base):
+    page = browser.new_page()
+    page.goto(f"{base}/search.html?q=凌创")
+    _wait_done(page)
+    assert len(_titles(page)) == 3
+    page.select_option('select[data-filter="district"]', "巴南区")
+    _wait_done(page)
+    assert sorted(_titles(page)) == ["巴南交出高质量招商引资答卷", "巴南新城夜景"]
+    assert "district=" in page.url
+    page.go_back()
+    page.wait_for_function("document.querySelectorAll('#search-results li').length === 3")
+    page.close()
+
+
+def test_q_link_from_searchbox_and_no_match_message(browser, base):
+    page = browser.new_page()
+    page.goto(f"{base}/index.html")
+    page.fill("#searchbox-q", "巴南")
+    page.keyboard.press("Enter")
+    _wait_done(page)
+    assert _titles(page)[0] in {"巴南交出高质量招商引资答卷", "巴南新城夜景"}
+    page.goto(f"{base}/search.html?q=火星基地")
+    _wait_done(page)
+    assert "没有找到" in page.inner_text("#search-status")
+    page.close()
+
+
+def test_content_text_is_never_parsed_as_html(browser, base):
+    page = browser.new_page()
+    page.goto(f"{base}/search.html?q=夜景如画")
+    _wait_done(page)
+    assert page.locator("#search-results b").count() == 0
+    assert "<b>不是标签</b>" in page.inner_text("#search-results .snippet")
+    page.close()

@@ -1,0 +1,181 @@
+"""The sharded lunr index (plugins/newsprint/search.py), queried by the real browser engine."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lunr.index import Index
+from newsprint.search import (
+    SearchDoc,
+    build_search_index,
+    build_shards,
+    doc_from_article,
+    shard_name,
+    shard_of,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
+RUNNER = ROOT / "tests" / "fixtures" / "run_queries.js"
+
+DOCS = [
+    SearchDoc(
+        url="articles/banan.html",
+        title="巴南交出高质量招商引资答卷",
+        body="苏州凌创高端智能装备创新基地项目占地152亩，拟投资30亿元。",
+        district="巴南区",
+        topics=("招商引资",),
+        date="2023-03-01",
+        kind="news",
+    ),
+    SearchDoc(
+        url="articles/city.html",
+        title="城区管理新举措",
+        body="推进数字化城市管理平台建设，提升治理水平。",
+        district="永川区",
+        topics=("城市管理",),
+        date="2022-05-06",
+        kind="news",
+    ),
+    # Holds every bigram of 数字化城市管理 (数字 字化 化城 城市 市管 管理) but not the phrase.
+    SearchDoc(
+        url="articles/decoy.html",
+        title="乡村振兴",
+        body="数字化改造。化城为乡。城市规划。市管单位。管理办法。",
+        district="永川区",
+        topics=("乡村振兴",),
+        date="2021-01-01",
+        kind="notice",
+    ),
+    SearchDoc(
+        url="articles/cdmo.html",
+        title="抗体偶联药物CDMO基地",
+        body="ＣＤＭＯ基地总投资290亿元，建设5G网络。川渝合作。",
+        captions=("基地效果图",),
+        district="巴南区",
+        date="2024-02-02",
+        kind="photo",
+        authors=("李明",),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not LUNR_JS.is_file():
+        pytest.fail("node_modules/lunr missing: run `npm ci` at the project root")
+    out = tmp_path_factory.mktemp("site")
+    build_search_index(DOCS, out / "search", shards=8, chunk=2, lunr_js=LUNR_JS)
+    return out
+
+
+def query(site, *queries):
+    node = shutil.which("node")
+    assert node, "node is required"
+    done = subprocess.run(
+        [node, str(RUNNER), str(site), str(LUNR_JS)],
+        input=json.dumps(queries),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {r["q"]: r for r in json.loads(done.stdout)}
+
+
+def test_query_finds_the_right_documents(site):
+    r = query(site, "凌创", "招商引资", "cdmo", "290亿元", "川渝", "巴南区")
+    assert r["凌创"]["urls"] == ["articles/banan.html"]
+    assert r["招商引资"]["urls"] == ["articles/banan.html"]  # title + topic
+    assert r["cdmo"]["urls"] == ["articles/cdmo.html"]  # full-width in the body, ascii in title
+    assert r["290亿元"]["urls"] == ["articles/cdmo.html"]
+    assert r["川渝"]["urls"] == ["articles/cdmo.html"]
+    assert sorted(r["巴南区"]["urls"]) == ["articles/banan.html", "articles/cdmo.html"]
+
+
+def test_bigram_false_positive_is_filtered_by_phrase_check(site):
+    r = query(site, "数字化城市管理")["数字化城市管理"]
+    assert r["urls"] == ["articles/city.html"]
+    assert r["verified"] == ["articles/city.html"]
+
+
+def test_single_character_query_uses_prefix_and_finds_run_ends(site):
+    r = query(site, "渝", "乡")
+    assert r["渝"]["urls"] == ["articles/cdmo.html"]  # 川渝: 渝 ends the run
+    assert r["乡"]["urls"] == ["articles/decoy.html"]
+
+
+def test_two_words_must_both_occur(site):
+    r = query(site, "基地 290亿元", "基地 城市")
+    assert r["基地 290亿元"]["urls"] == ["articles/cdmo.html"]
+    assert r["基地 城市"]["urls"] == []
+
+
+def test_title_matches_rank_first(site):
+    r = query(site, "基地")["基地"]
+    assert r["urls"][0] == "articles/cdmo.html"  # in its title; banan has it in the body only
+    assert r["title"][0] is True
+
+
+def test_only_shards_holding_query_terms_are_loaded(site):
+    r = query(site, "凌创")["凌创"]
+    name = shard_name(shard_of("凌创", 8), 8)
+    shard_files = [f for f in r["files"] if f.startswith("shard-")]
+    assert shard_files == [f"shard-{name}.js"]
+    assert [f for f in r["files"] if f.startswith("docs-")] == ["docs-0.js"]
+
+
+def test_snippet_marks_the_match_as_separate_piece(site):
+    pieces = query(site, "凌创")["凌创"]["snippet"]
+    assert {"text": "凌创", "mark": True} in pieces
+    assert "".join(p["text"] for p in pieces).startswith("苏州凌创")
+
+
+def test_shards_load_in_lunr_py_and_answer_a_term_query(site):
+    name = shard_name(shard_of("凌创", 8), 8)
+    text = (site / "search" / f"shard-{name}.js").read_text(encoding="utf-8")
+    index = Index.load(json.loads(text.split("]=", 1)[1].rstrip().rstrip(";")))
+    hits = index.query(index.create_query().term("凌创", use_pipeline=False))
+    assert [h["ref"] for h in hits] == ["0"]
+    assert hits[0]["match_data"].metadata["凌创"]["b"]["p"] == [2]  # 苏州 州凌 凌创
+
+
+def test_fast_backend_writes_what_lunr_py_builder_writes():
+    fast, n, _ = build_shards(DOCS, 4, backend="fast")
+    slow, _, _ = build_shards(DOCS, 4, backend="lunr")
+    assert n == 4
+    assert json.dumps(fast, ensure_ascii=False) == json.dumps(slow, ensure_ascii=False)
+
+
+def test_missing_lunr_js_explains_npm_ci(tmp_path):
+    with pytest.raises(FileNotFoundError, match="npm ci"):
+        build_search_index(DOCS[:1], tmp_path / "search", lunr_js=tmp_path / "nope.js")
+
+
+def test_article_conversion_reads_pelican_fields():
+    class Named:
+        def __init__(self, name):
+            self.name = name
+
+    class Article:
+        url = "articles/x.html"
+        title = "标题&amp;"
+        content = "<p>第一段</p><p>第二&lt;段</p>"
+        category = Named("未分区")
+        tags = [Named("招商引资")]
+        authors = [Named("记者")]
+        date = __import__("datetime").datetime(2023, 4, 5)
+        metadata = {"kind": "photo", "captions": json.dumps([{"text": "图说", "credit": "摄"}])}
+
+    doc = doc_from_article(Article())
+    assert doc.title == "标题&"
+    assert doc.body == "第一段\n第二<段"
+    assert doc.district == ""
+    assert doc.captions == ("图说",)
+    assert (doc.topics, doc.authors, doc.date, doc.kind) == (
+        ("招商引资",),
+        ("记者",),
+        "2023-04-05",
+        "photo",
+    )

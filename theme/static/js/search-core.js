@@ -1,0 +1,301 @@
+/*
+ * newsprint search engine (no DOM): loads only the shards a query needs, runs the
+ * query with lunr.js, keeps results whose tokens sit at consecutive positions
+ * (phrase check), and checks results on screen against their stored text.
+ * Index layout: see plugins/newsprint/search.py. Classic script: defines
+ * window.NewsprintSearchCore (module.exports under node, for the tests).
+ */
+(function (root) {
+  "use strict";
+
+  function termHash(text) {
+    var h = 0;
+    for (var ch of text) h = (Math.imul(h, 31) + ch.codePointAt(0)) >>> 0;
+    return h;
+  }
+
+  function shardName(n, shards) {
+    var width = Math.max(shards - 1, 0).toString(16).length;
+    var s = n.toString(16);
+    while (s.length < width) s = "0" + s;
+    return s;
+  }
+
+  /*
+   * One query word -> terms with their position relative to the word's first
+   * token (positions count tails, as the index does). The tail of the word's
+   * last Han run is dropped (the text may continue the run); a lone Han
+   * character at the end of the word becomes a prefix term ("渝" -> 渝*).
+   */
+  function wordTerms(T, word) {
+    var re = new RegExp(T.TOKEN_SOURCE, "gu");
+    var s = T.normalize(word);
+    var matches = [];
+    var m;
+    while ((m = re.exec(s)) !== null) matches.push(m);
+    var terms = [];
+    var pos = 0;
+    matches.forEach(function (match, k) {
+      var last = k === matches.length - 1;
+      if (match[2] !== undefined) {
+        terms.push({ term: match[2], rel: pos++, prefix: false });
+        return;
+      }
+      var chars = Array.from(match[1]);
+      if (chars.length === 1) {
+        terms.push({ term: chars[0], rel: pos++, prefix: last });
+        return;
+      }
+      for (var i = 0; i < chars.length - 1; i++) {
+        terms.push({ term: chars[i] + chars[i + 1], rel: pos++, prefix: false });
+      }
+      if (!last) terms.push({ term: chars[chars.length - 1], rel: pos, prefix: false });
+      pos++;
+    });
+    return terms;
+  }
+
+  function parseQuery(T, q) {
+    var seen = {};
+    var words = [];
+    T.normalize(q || "").split(/\s+/).forEach(function (w) {
+      if (!w || seen[w]) return;
+      var terms = wordTerms(T, w);
+      if (!terms.length) return;
+      seen[w] = true;
+      words.push({ text: w, terms: terms });
+    });
+    return words;
+  }
+
+  /* Per-character normalisation with a map back to the original offsets. */
+  function normalizedWithMap(T, text) {
+    var out = "";
+    var map = [];
+    var offset = 0;
+    for (var ch of text) {
+      var n = T.normalize(ch);
+      if (/\s/.test(n)) n = " ";
+      for (var i = 0; i < n.length; i++) map.push(offset);
+      out += n;
+      offset += ch.length;
+    }
+    map.push(offset);
+    return { text: out, map: map };
+  }
+
+  function Engine(opts) {
+    this.T = opts.tokenize;
+    this.lunr = opts.lunr;
+    this.manifest = opts.manifest;
+    this.loadScript = opts.loadScript; // (relative path) -> Promise
+    this.globals = opts.globals; // object holding NEWSPRINT_SHARDS / NEWSPRINT_DOCS
+    this.indexes = {};
+    this.pending = {};
+    this.docCache = {};
+    this.loadedFiles = [];
+  }
+
+  Engine.prototype.shardFor = function (term) {
+    var key = this.T.isHan(Array.from(term)[0]) ? Array.from(term)[0] : term;
+    return shardName(termHash(key) % this.manifest.shards, this.manifest.shards);
+  };
+
+  Engine.prototype._load = function (file, ready) {
+    var self = this;
+    if (!this.pending[file]) {
+      this.pending[file] = this.loadScript("search/" + file).then(function () {
+        self.loadedFiles.push(file);
+        return ready();
+      });
+    }
+    return this.pending[file];
+  };
+
+  Engine.prototype.shard = function (name) {
+    var self = this;
+    if (this.indexes[name]) return Promise.resolve(this.indexes[name]);
+    var file = this.manifest.files[name];
+    if (!file) return Promise.resolve(null); // no term of the corpus hashes here
+    return this._load(file, function () {
+      var store = self.globals.NEWSPRINT_SHARDS || {};
+      if (!self.indexes[name]) {
+        self.indexes[name] = self.lunr.Index.load(store[name]);
+        delete store[name]; // the loaded index is all we keep
+      }
+      return self.indexes[name];
+    });
+  };
+
+  /*
+   * Run a query. Resolves to {words, results: [{ref, n, score, title}], shards}
+   * where results are phrase-checked by position, best first (title matches first).
+   */
+  Engine.prototype.search = function (q) {
+    var self = this;
+    var words = parseQuery(this.T, q);
+    if (!words.length) return Promise.resolve({ words: words, results: [], shards: [] });
+    var byShard = {};
+    words.forEach(function (w) {
+      w.terms.forEach(function (t) {
+        var s = self.shardFor(t.term);
+        (byShard[s] = byShard[s] || []).push(t);
+      });
+    });
+    var names = Object.keys(byShard);
+    return Promise.all(names.map(function (n) { return self.shard(n); })).then(function (idxs) {
+      var combined = null; // ref -> {score, meta: term -> field -> positions}
+      for (var i = 0; i < names.length; i++) {
+        var idx = idxs[i];
+        if (!idx) return { words: words, results: [], shards: names };
+        var terms = byShard[names[i]];
+        var hits = idx.query(function (query) {
+          terms.forEach(function (t) {
+            query.term(t.term, {
+              presence: self.lunr.Query.presence.REQUIRED,
+              wildcard: t.prefix ? self.lunr.Query.wildcard.TRAILING : self.lunr.Query.wildcard.NONE,
+              usePipeline: false,
+            });
+          });
+        });
+        var next = {};
+        hits.forEach(function (h) {
+          if (combined && !combined[h.ref]) return;
+          var entry = combined ? combined[h.ref] : { score: 0, meta: {} };
+          entry.score += h.score;
+          var md = h.matchData.metadata;
+          for (var term in md) entry.meta[term] = md[term];
+          next[h.ref] = entry;
+        });
+        combined = next;
+      }
+      var results = [];
+      for (var ref in combined) {
+        var entry = combined[ref];
+        var titleWords = 0;
+        var ok = words.every(function (w) {
+          var fields = self._phraseFields(w, entry.meta);
+          if (fields.indexOf("t") >= 0) titleWords++;
+          return fields.length > 0;
+        });
+        if (ok) {
+          results.push({ ref: ref, n: parseInt(ref, 36), score: entry.score, title: titleWords === words.length });
+        }
+      }
+      results.sort(function (a, b) {
+        return (b.title - a.title) || (b.score - a.score) || (a.n - b.n);
+      });
+      return { words: words, results: results, shards: names };
+    });
+  };
+
+  /* Fields in which every term of the word sits at its relative position. */
+  Engine.prototype._phraseFields = function (word, meta) {
+    var fields = this.manifest.fields;
+    var found = [];
+    var positionsOf = function (t, field) {
+      var out = [];
+      for (var term in meta) {
+        if (term === t.term || (t.prefix && term.lastIndexOf(t.term, 0) === 0)) {
+          var f = meta[term][field];
+          if (f && f.p) out = out.concat(f.p);
+        }
+      }
+      return out;
+    };
+    for (var k = 0; k < fields.length; k++) {
+      var field = fields[k];
+      var sets = word.terms.map(function (t) {
+        var set = {};
+        positionsOf(t, field).forEach(function (p) { set[p - t.rel] = true; });
+        return set;
+      });
+      var starts = Object.keys(sets[0]);
+      var hit = starts.some(function (s) {
+        return sets.every(function (set) { return set[s]; });
+      });
+      if (hit) found.push(field);
+    }
+    return found;
+  };
+
+  /* Stored text of documents (by number); loads the docs-N.js chunks needed. */
+  Engine.prototype.docs = function (numbers) {
+    var self = this;
+    var chunk = this.manifest.chunk;
+    var chunks = {};
+    numbers.forEach(function (n) { chunks[Math.floor(n / chunk)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (c) {
+      if (self.docCache[c]) return self.docCache[c];
+      return self._load("docs-" + c + ".js", function () {
+        var store = self.globals.NEWSPRINT_DOCS || {};
+        self.docCache[c] = store[c];
+        delete store[c];
+      });
+    })).then(function () {
+      var out = {};
+      numbers.forEach(function (n) {
+        var rows = self.docCache[Math.floor(n / chunk)];
+        var row = rows && rows[n % chunk];
+        if (row) out[n] = { title: row[0], body: row[1], captions: row[2], extra: row[3] };
+      });
+      return out;
+    });
+  };
+
+  /* Does the stored text contain every query word (after normalisation)? */
+  Engine.prototype.verify = function (doc, words) {
+    var all = normalizedWithMap(this.T, [doc.title, doc.body, doc.captions, doc.extra].join("\n")).text;
+    return words.every(function (w) { return all.indexOf(w.text) >= 0; });
+  };
+
+  /*
+   * Snippet around the first match in the body (or captions, or title):
+   * a list of {text, mark} pieces for the UI to turn into text nodes.
+   */
+  Engine.prototype.snippet = function (doc, words, width) {
+    width = width || 90;
+    var sources = [doc.body, doc.captions, doc.title];
+    for (var k = 0; k < sources.length; k++) {
+      var src = sources[k] || "";
+      var nm = normalizedWithMap(this.T, src);
+      var ranges = [];
+      words.forEach(function (w) {
+        var from = 0;
+        var at;
+        while ((at = nm.text.indexOf(w.text, from)) >= 0) {
+          ranges.push([nm.map[at], nm.map[at + w.text.length]]);
+          from = at + Math.max(w.text.length, 1);
+        }
+      });
+      if (!ranges.length) continue;
+      ranges.sort(function (a, b) { return a[0] - b[0]; });
+      var start = Math.max(0, ranges[0][0] - Math.floor(width / 3));
+      var end = Math.min(src.length, start + width);
+      var pieces = [];
+      if (start > 0) pieces.push({ text: "…", mark: false });
+      var cur = start;
+      ranges.forEach(function (r) {
+        if (r[0] < cur || r[0] >= end) return;
+        if (r[0] > cur) pieces.push({ text: src.slice(cur, r[0]), mark: false });
+        pieces.push({ text: src.slice(r[0], Math.min(r[1], end)), mark: true });
+        cur = Math.min(r[1], end);
+      });
+      if (cur < end) pieces.push({ text: src.slice(cur, end), mark: false });
+      if (end < src.length) pieces.push({ text: "…", mark: false });
+      return pieces;
+    }
+    return [{ text: (doc.body || "").slice(0, width), mark: false }];
+  };
+
+  var api = {
+    Engine: Engine,
+    parseQuery: parseQuery,
+    wordTerms: wordTerms,
+    termHash: termHash,
+    shardName: shardName,
+    normalizedWithMap: normalizedWithMap,
+  };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.NewsprintSearchCore = api;
+})(typeof self !== "undefined" ? self : this);

@@ -1,0 +1,276 @@
+/*
+ * Search page UI (templates/search.html). Works from file:// and http://: every
+ * index file is a classic script injected on demand. Query and filters live in
+ * the URL (?q=&district=&topic=&year=&kind=), so links, reload and the back
+ * button all work. Content text only ever reaches the page as text nodes.
+ */
+(function () {
+  "use strict";
+  var Core = window.NewsprintSearchCore;
+  var T = window.NewsprintTokenize;
+  var root = document.getElementById("search");
+  if (!root || !Core || !T) return;
+
+  var PAGE = 10;
+  var KIND_LABELS = { news: "新闻", photo: "图片", notice: "公告", listing: "分类信息" };
+  var FILTERS = ["district", "topic", "year", "kind"];
+  var FILTER_ALL = { district: "全部区县", topic: "全部主题", year: "全部年份", kind: "全部类型" };
+  var base = (root.getAttribute("data-siteurl") || "").replace(/\/+$/, "");
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-q");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var filterBox = document.getElementById("search-filters");
+  var selects = {};
+  FILTERS.forEach(function (f) {
+    selects[f] = filterBox.querySelector('select[data-filter="' + f + '"]');
+  });
+
+  function href(path) {
+    return base ? base + "/" + path : path;
+  }
+
+  function loadScript(path) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = href(path);
+      s.async = true;
+      s.onload = function () { resolve(); };
+      s.onerror = function () { reject(new Error("cannot load " + path)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  var enginePromise = null;
+  function engine() {
+    if (!enginePromise) {
+      enginePromise = Promise.all([loadScript("search/lunr.js"), loadScript("search/manifest.js")])
+        .then(function () {
+          return new Core.Engine({
+            tokenize: T, lunr: window.lunr, manifest: window.NEWSPRINT_SEARCH,
+            loadScript: loadScript, globals: window,
+          });
+        });
+    }
+    return enginePromise;
+  }
+
+  function readState() {
+    var p = new URLSearchParams(window.location.search);
+    var st = { q: (p.get("q") || "").trim() };
+    FILTERS.forEach(function (f) { st[f] = p.get(f) || ""; });
+    return st;
+  }
+
+  function writeState(st, replace) {
+    var p = new URLSearchParams();
+    if (st.q) p.set("q", st.q);
+    FILTERS.forEach(function (f) { if (st[f]) p.set(f, st[f]); });
+    var url = window.location.pathname + (p.toString() ? "?" + p.toString() : "");
+    if (replace) window.history.replaceState(st, "", url);
+    else window.history.pushState(st, "", url);
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function formatDate(n) {
+    if (!n) return "";
+    return Math.floor(n / 10000) + "年" + Math.floor((n % 10000) / 100) + "月" + (n % 100) + "日";
+  }
+
+  function facets(m, row) {
+    return {
+      district: row[1] >= 0 ? m.districts[row[1]] : "",
+      topic: row[4].map(function (i) { return m.topics[i]; }),
+      year: row[2] ? String(Math.floor(row[2] / 10000)) : "",
+      kind: row[3] >= 0 ? m.kinds[row[3]] : "",
+    };
+  }
+
+  function matchesFilters(fc, st) {
+    return FILTERS.every(function (f) {
+      if (!st[f]) return true;
+      return f === "topic" ? fc.topic.indexOf(st[f]) >= 0 : fc[f] === st[f];
+    });
+  }
+
+  function fillFilters(m, results, st) {
+    var counts = { district: {}, topic: {}, year: {}, kind: {} };
+    results.forEach(function (r) {
+      var fc = facets(m, m.docs[r.n]);
+      FILTERS.forEach(function (f) {
+        // Counts for one filter honour the other filters, so every option leads somewhere.
+        var others = {};
+        FILTERS.forEach(function (g) { others[g] = g === f ? "" : st[g]; });
+        if (!matchesFilters(fc, others)) return;
+        (f === "topic" ? fc.topic : [fc[f]]).forEach(function (v) {
+          if (v) counts[f][v] = (counts[f][v] || 0) + 1;
+        });
+      });
+    });
+    FILTERS.forEach(function (f) {
+      var sel = selects[f];
+      while (sel.firstChild) sel.removeChild(sel.firstChild);
+      sel.appendChild(new Option(FILTER_ALL[f], ""));
+      var values = Object.keys(counts[f]).sort();
+      if (f === "year") values.reverse();
+      if (st[f] && values.indexOf(st[f]) < 0) values.unshift(st[f]);
+      values.forEach(function (v) {
+        var label = (f === "kind" ? KIND_LABELS[v] || v : v) + "（" + (counts[f][v] || 0) + "）";
+        sel.appendChild(new Option(label, v, false, v === st[f]));
+      });
+      sel.value = st[f];
+    });
+    filterBox.hidden = results.length === 0;
+  }
+
+  var baseTitle = document.title;
+  var runId = 0;
+  var current = null;
+
+  function render(st) {
+    var id = ++runId;
+    var started = performance.now();
+    input.value = st.q;
+    list.textContent = "";
+    more.hidden = true;
+    document.title = st.q ? st.q + " - " + baseTitle : baseTitle;
+    if (!st.q) {
+      status.textContent = "输入词语开始搜索。";
+      filterBox.hidden = true;
+      root.setAttribute("data-state", "idle");
+      return Promise.resolve();
+    }
+    status.textContent = "正在搜索…";
+    root.setAttribute("data-state", "searching");
+    return engine().then(function (eng) {
+      return eng.search(st.q).then(function (res) {
+        if (id !== runId) return;
+        var m = eng.manifest;
+        var filtered = res.results.filter(function (r) {
+          return matchesFilters(facets(m, m.docs[r.n]), st);
+        });
+        fillFilters(m, res.results, st);
+        current = { eng: eng, res: res, filtered: filtered, shown: 0, dropped: 0, st: st, id: id };
+        if (!filtered.length) {
+          showNothing(st, res);
+          root.setAttribute("data-state", "done");
+          return;
+        }
+        return showMore().then(function () {
+          if (id !== runId) return;
+          window.NEWSPRINT_LAST = { q: st.q, total: filtered.length, ms: performance.now() - started };
+          root.setAttribute("data-state", "done");
+        });
+      });
+    }).catch(function (err) {
+      if (id !== runId) return;
+      status.textContent = "搜索索引无法加载（" + err.message + "）。";
+      root.setAttribute("data-state", "error");
+    });
+  }
+
+  function showNothing(st, res) {
+    var filtersOn = FILTERS.some(function (f) { return st[f]; });
+    var msg = "没有找到包含“" + st.q + "”的文章。";
+    if (filtersOn && res.results.length) {
+      msg += "去掉筛选条件后有 " + res.results.length + " 篇。";
+    } else if (res.words.length > 1) {
+      msg += "空格分开的词须同时出现，试试减少一个词。";
+    } else {
+      msg += "试试更短的词、同义词，或检查错别字；也可以按区县或主题浏览。";
+    }
+    status.textContent = msg;
+  }
+
+  function showMore() {
+    var c = current;
+    var batch = c.filtered.slice(c.shown, c.shown + PAGE);
+    c.shown += batch.length;
+    return c.eng.docs(batch.map(function (r) { return r.n; })).then(function (docs) {
+      if (c.id !== runId) return;
+      batch.forEach(function (r) {
+        var doc = docs[r.n];
+        // Second check, on the stored text itself: drops matches that only line up
+        // across a space or punctuation between Latin and Han tokens.
+        if (!doc || !c.eng.verify(doc, c.res.words)) {
+          c.dropped++;
+          return;
+        }
+        list.appendChild(resultItem(c.eng.manifest, r, doc, c.res.words));
+      });
+      var total = c.filtered.length - c.dropped;
+      status.textContent = "找到 " + total + " 篇文章" + (c.shown < c.filtered.length ? "，显示前 " + list.children.length + " 篇。" : "。");
+      more.hidden = c.shown >= c.filtered.length;
+      if (!list.children.length && c.shown < c.filtered.length) return showMore();
+      if (!list.children.length) showNothing(c.st, { results: [], words: c.res.words });
+    });
+  }
+
+  function resultItem(m, r, doc, words) {
+    var row = m.docs[r.n];
+    var fc = facets(m, row);
+    var li = el("li", "result");
+    var h = el("h2", "title");
+    var a = el("a", null, doc.title || row[0]);
+    a.href = href(row[0]);
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = [fc.district, formatDate(row[2]), KIND_LABELS[fc.kind] || fc.kind]
+      .filter(Boolean).join(" · ");
+    li.appendChild(el("p", "meta", meta));
+    var p = el("p", "snippet");
+    current.eng.snippet(doc, words).forEach(function (piece) {
+      p.appendChild(piece.mark ? el("mark", null, piece.text) : document.createTextNode(piece.text));
+    });
+    li.appendChild(p);
+    return li;
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var st = { q: input.value.trim() };
+    FILTERS.forEach(function (f) { st[f] = ""; });
+    writeState(st, false);
+    render(st);
+  });
+
+  FILTERS.forEach(function (f) {
+    selects[f].addEventListener("change", function () {
+      var st = readState();
+      st[f] = selects[f].value;
+      writeState(st, false);
+      render(st);
+    });
+  });
+
+  more.addEventListener("click", function () {
+    var first = list.children.length;
+    showMore().then(function () {
+      var link = list.children[first] && list.children[first].querySelector("a");
+      if (link) link.focus();
+    });
+  });
+
+  window.addEventListener("popstate", function () { render(readState()); });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "/" && document.activeElement !== input &&
+        !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+      e.preventDefault();
+      input.focus();
+    }
+  });
+
+  engine(); // start loading lunr and the manifest while the reader types
+  var initial = readState();
+  writeState(initial, true);
+  render(initial);
+  if (!initial.q) input.focus();
+})();
