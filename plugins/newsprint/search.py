@@ -90,7 +90,7 @@ class SearchDoc:
     district: str = ""
     topics: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
-    date: str = ""  # YYYY-MM-DD
+    date: str = ""  # YYYY-MM-DD, YYYY-MM or YYYY: only as precise as the page
     kind: str = ""
 
     def field_text(self, attr: str) -> str:
@@ -176,6 +176,18 @@ def _captions(value) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _honest_date(date, precision: str) -> str:
+    """The article date cut to the precision its page gives.
+
+    >>> import datetime
+    >>> _honest_date(datetime.date(2024, 7, 1), "month"), _honest_date(None, "day")
+    ('2024-07', '')
+    """
+    if date is None or precision == "unknown":
+        return ""
+    return date.strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
+
+
 def doc_from_article(article) -> SearchDoc:
     """Convert a Pelican article (or anything shaped like one) to a SearchDoc."""
     meta = getattr(article, "metadata", {}) or {}
@@ -190,7 +202,7 @@ def doc_from_article(article) -> SearchDoc:
         district="" if district == NO_DISTRICT else district,
         topics=tuple(str(getattr(t, "name", t)) for t in getattr(article, "tags", None) or ()),
         authors=tuple(str(getattr(a, "name", a)) for a in getattr(article, "authors", None) or ()),
-        date=date.strftime("%Y-%m-%d") if date else "",
+        date=_honest_date(date, meta.get("date_precision", "day")),
         kind=str(meta.get("kind", "") or ""),
     )
 
@@ -467,7 +479,8 @@ def build_search_index(
             [
                 d.url,
                 d_ix.get(d.district, -1),
-                int(d.date.replace("-", "") or 0),
+                # YYYYMMDD; a month or day the page does not give is 00
+                int(d.date.replace("-", "").ljust(8, "0") if d.date else 0),
                 k_ix.get(d.kind, -1),
                 [t_ix[t] for t in d.topics],
             ]

@@ -79,9 +79,13 @@
     return node;
   }
 
+  // n is YYYYMMDD; 00 for a month or day the page does not give (shown as less precise).
   function formatDate(n) {
     if (!n) return "";
-    return Math.floor(n / 10000) + "年" + Math.floor((n % 10000) / 100) + "月" + (n % 100) + "日";
+    var year = Math.floor(n / 10000), month = Math.floor((n % 10000) / 100), day = n % 100;
+    if (!month) return year + "年";
+    if (!day) return year + "年" + month + "月";
+    return year + "年" + month + "月" + day + "日";
   }
 
   function facets(m, row) {
