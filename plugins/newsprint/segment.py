@@ -320,17 +320,8 @@ class PageSegmenter:
                 pending_heading = t if body_seen or art.title else None
                 if pending_heading is None:
                     seg.head.append(t)
-            elif kind is Kind.BYLINE:
-                art.bylines.append(t.text)
-                art.authors.extend(n for n in t.byline.names if n not in art.authors)
-            elif kind is Kind.CREDIT:
-                art.credits.append(t.text)
-            elif kind is Kind.CAPTION:
-                art.captions.append(Caption(t.text, t.credit, t.printed_credit))
-            elif kind is Kind.LABEL:
-                art.labels.append(t.text)
-            elif kind is Kind.FURNITURE:
-                art.dropped.append(Dropped(t.text, "page furniture", t.line))
+            else:
+                self.attach(t, art)
         if pending_heading is not None:
             art.paragraphs.append(
                 Paragraph(pending_heading.text, Role.BODY, _span(pending_heading))
@@ -354,21 +345,29 @@ class PageSegmenter:
             art.title_generated = True
         return art
 
+    @staticmethod
+    def attach(t: Typed, art: Article) -> None:
+        """Put a byline, credit, caption, label or piece of page furniture in its field."""
+        if t.kind is Kind.BYLINE:
+            art.bylines.append(t.text)
+            art.authors.extend(n for n in t.byline.names if n not in art.authors)
+        elif t.kind is Kind.CREDIT:
+            art.credits.append(t.text)
+        elif t.kind is Kind.CAPTION:
+            art.captions.append(Caption(t.text, t.credit, t.printed_credit))
+        elif t.kind is Kind.LABEL:
+            art.labels.append(t.text)
+        elif t.kind is Kind.FURNITURE:
+            art.dropped.append(Dropped(t.text, "page furniture", t.line))
+        else:
+            raise ValueError(f"not an attachment: {t.kind}")
+
     def build_heads(self, seg: Segment, art: Article) -> None:
         """Title, kicker and subtitle from the headline lines printed with the article."""
         heads = [t for t in seg.head + seg.tail if t.kind is Kind.HEADING and t.text]
         for t in seg.head + seg.tail:
-            if t.kind is Kind.BYLINE:
-                art.bylines.append(t.text)
-                art.authors.extend(n for n in t.byline.names if n not in art.authors)
-            elif t.kind is Kind.LABEL:
-                art.labels.append(t.text)
-            elif t.kind is Kind.CAPTION:
-                art.captions.append(Caption(t.text, t.credit, t.printed_credit))
-            elif t.kind is Kind.CREDIT:
-                art.credits.append(t.text)
-            elif t.kind is Kind.FURNITURE:
-                art.dropped.append(Dropped(t.text, "page furniture", t.line))
+            if t.kind is not Kind.HEADING:
+                self.attach(t, art)
         seg.head = [t for t in seg.head if t.kind is Kind.HEADING]
         seg.tail = [t for t in seg.tail if t.kind is Kind.HEADING]
         if not heads and seg.decks:
@@ -404,9 +403,7 @@ class PageSegmenter:
             or sum(p.text.startswith("▲") for p in art.paragraphs) >= 2
         ):
             return "notice"
-        photo = any(
-            parse.startswith(tuple("□■")) is False and ("摄" in parse) for parse in art.bylines
-        )
+        photo = any("摄" in byline for byline in art.bylines)
         chars = sum(len(p.text) for p in art.paragraphs)
         if photo and chars < 400 and not any(p.role is Role.HEADING for p in art.paragraphs):
             return "photo"
