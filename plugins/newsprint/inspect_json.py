@@ -34,6 +34,9 @@ def article_record(art: Article) -> dict[str, Any]:
         "credits": art.credits,
         "labels": art.labels,
         "keywords": art.keywords,
+        "organisations": art.organisations,
+        "projects": art.projects,
+        "figures": art.figures,
         "lines": list(art.lines),
     }
 

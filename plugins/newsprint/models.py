@@ -76,6 +76,9 @@ class Article:
     keywords: list[str] = field(default_factory=list)
     date: str | None = None
     date_evidence: str | None = None
+    organisations: list[str] = field(default_factory=list)  # companies, institutions
+    projects: list[str] = field(default_factory=list)
+    figures: list[dict] = field(default_factory=list)  # {subject, amount, text, label}
     slug: str = ""
 
     def date_value(self) -> str:

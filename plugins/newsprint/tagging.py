@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from .dates import page_date
 from .districts import detect_district, district_slug
+from .figures import extract_figures, extract_organisations, extract_projects
 from .models import PageResult
 from .places import is_place
 from .topics import assign_topics, keywords
@@ -30,6 +31,13 @@ def tag_page(result: PageResult, text: str, sidecar: Mapping | None = None) -> N
             # Free keywords complement the taxonomy: no district or topic names again.
             art.keywords = [
                 k for k in keywords(title, body) if not is_place(k) and k not in art.topics
+            ]
+        if art.kind == "news" or art.kind == "photo":
+            art.organisations = extract_organisations(body)
+            art.projects = extract_projects(body)
+            art.figures = [
+                {"subject": f.subject, "amount": f.amount, "text": f.unit_text, "label": f.label}
+                for f in extract_figures(body)
             ]
         if date is not None:
             art.date = date.value

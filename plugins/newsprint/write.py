@@ -81,6 +81,10 @@ def post_markdown(art: Article) -> str:
         meta.append(("Credits", json.dumps(art.credits, ensure_ascii=False)))
     if art.keywords:
         meta.append(("Keywords", ", ".join(art.keywords)))
+    if art.organisations:
+        meta.append(("Organisations", json.dumps(art.organisations, ensure_ascii=False)))
+    if art.projects:
+        meta.append(("Projects", json.dumps(art.projects, ensure_ascii=False)))
     meta.append(("Locked", "false"))
     header = "\n".join(f"{k}: {_meta_value(v)}" for k, v in meta)
     return f"{header}\n\n{body_markdown(art)}\n"
