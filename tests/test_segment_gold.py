@@ -38,6 +38,13 @@ def test_segmentation_check_reaches_the_quality_bar(totals, check):
     assert hit / seen >= 0.95, f"{check}: {hit}/{seen}"
 
 
+@pytest.mark.parametrize("check", ("district", "date"))
+def test_tagging_check_on_the_gold_pages(totals, check):
+    hit, seen = totals[check]
+    assert seen > 0
+    assert hit / seen >= 0.95, f"{check}: {hit}/{seen}"
+
+
 def test_no_spurious_articles(totals):
     assert totals["spurious"][0] == 0
 
