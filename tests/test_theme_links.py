@@ -136,5 +136,10 @@ def test_article_page_shows_honest_date_and_source(site):
             precision, f"{year}年{month}月{day}日"
         )
         assert f">{shown}</time>" in html, (meta["slug"], shown)
-        raw_name = meta["source"].rsplit(":", 1)[0]
-        assert f'href="../raw/{raw_name}"' in html
+        raw_name, span = meta["source"].rsplit(":", 1)
+        first_line = span.split("-")[0]
+        stem = raw_name.rsplit(".", 1)[0]
+        # The source link lands on the article's first line of the decoded page text.
+        assert f'href="../raw/{stem}.html#L{first_line}"' in html
+        source = (output / "raw" / f"{stem}.html").read_text(encoding="utf-8")
+        assert f'id="L{first_line}"' in source

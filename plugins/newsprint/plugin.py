@@ -3,7 +3,8 @@
 * ``initialized``: import raw pages into Markdown posts before content is read.
 * ``content_object_init``: give districts and topics their gazetteer slugs.
 * ``get_generators``: the figures view (per-district investment tables and charts)
-  and the sharded search index (search/*.js, loadable from file://).
+  the sharded search index (search/*.js, loadable from file://), and the raw
+  pages as readable HTML with line anchors (raw/NAME.html#L12).
 * ``finalized``: write the import report into the output.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import search
+from . import search, source_pages
 from .importer import ImportReport, import_pages
 from .settings import get_setting
 
@@ -79,5 +80,6 @@ def register() -> None:
     signals.initialized.connect(import_raw_pages)
     signals.get_generators.connect(figures_generator)
     signals.get_generators.connect(search.get_generators)
+    signals.get_generators.connect(source_pages.get_generators)
     signals.content_object_init.connect(set_slugs)
     signals.finalized.connect(write_report)

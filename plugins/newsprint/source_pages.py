@@ -1,0 +1,58 @@
+"""The raw page text as a readable HTML page, one anchor per line (``raw/NAME.html#L12``).
+
+Each article links to the lines it was cut from.  The page is written decoded, as
+UTF-8, so a GB18030 dump reads correctly in a browser; the original bytes are
+copied beside it (``raw/NAME``) for download.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from .decode import PageDecodeError, decode_page
+from .settings import get_setting
+
+OUTPUT_DIR = "raw"
+
+
+def numbered_lines(text: str) -> list[dict[str, Any]]:
+    """Lines with their 1-based numbers, as the importer counts them.
+
+    >>> numbered_lines("甲\\n\\n乙")
+    [{'number': 1, 'text': '甲'}, {'number': 2, 'text': ''}, {'number': 3, 'text': '乙'}]
+    """
+    return [{"number": i, "text": line} for i, line in enumerate(text.split("\n"), start=1)]
+
+
+class SourcePagesGenerator(Generator):
+    """Writes ``raw/NAME.html`` for every readable raw page."""
+
+    def generate_context(self) -> None:
+        """Nothing to add to the context: the pages only mirror the input."""
+
+    def generate_output(self, writer: Any) -> None:
+        raw_dir = Path(self.settings["PATH"]).parent / get_setting(
+            self.settings, "NEWSPRINT_RAW_DIR"
+        )
+        template = self.get_template("source_page")
+        for path in sorted(raw_dir.glob("*.txt")):
+            try:
+                text = decode_page(path.read_bytes(), path.name)
+            except PageDecodeError:
+                continue  # reported by the importer; there is nothing to show
+            writer.write_file(
+                f"{OUTPUT_DIR}/{path.stem}.html",
+                template,
+                self.context,
+                relative_urls=True,
+                source_name=path.name,
+                lines=numbered_lines(text),
+                page_name=f"{OUTPUT_DIR}/{path.stem}",
+            )
+
+
+def get_generators(pelican_object: Any) -> type[SourcePagesGenerator]:
+    return SourcePagesGenerator
