@@ -110,3 +110,20 @@ def test_headline_first_articles_without_closing_bylines():
         ("老旧小区改造惠及万户居民", "——记城市更新中的民生温度"),
     ]
     assert result.articles[0].authors == ["张三"]
+
+
+def test_bracketed_district_prefix_and_slash_bylines():
+    text = (
+        "【江北】观音桥商圈焕新开街\n\n"
+        "9月1日，江北区观音桥商圈改造完成，正式开街迎客，吸引大量市民前来。\n\n"
+        "文/张三 图/李四\n\n"
+        "【渝中】解放碑步行街夜景升级\n\n"
+        "近日，渝中区解放碑步行街完成夜景灯光升级，夜间客流明显增加。\n\n"
+        "（记者 王五）\n"
+    )
+    result = segment_text(text, "p.txt")
+    assert [(a.title, a.labels, a.authors) for a in result.articles] == [
+        ("观音桥商圈焕新开街", ["【江北】"], ["张三", "李四"]),
+        ("解放碑步行街夜景升级", ["【渝中】"], ["王五"]),
+    ]
+    assert unplaced(text, result) == {}

@@ -26,6 +26,7 @@ _ROLE = re.compile(
 _UNIT = re.compile(r"(融媒体中心|新闻中心|日报|晚报|报社|报|电视台|广播电视台|记者站|宣传部|网)$")
 _ROLE_NAME = re.compile(rf"^(.*?(?:记者|通讯员|实习生|特约))({_HAN}{{2,3}})$")
 _PHOTO = ("摄影报道", "摄影", "摄", "图", "文/图", "图/文", "文图")
+_ROLE_SLASH = re.compile(r"(?<![^\s])(文|图|摄|摄影|记者|通讯员|编辑|撰稿)\s*[/／:：]\s*(?=\S)")
 _CREDIT = re.compile(
     r"^(图片|照片|图)(除署名外|除标注外)?(均)?由.{2,30}提供$|^(据|来源[:：]|转自|稿件来源[:：])\s*《.{2,20}》.{0,10}$"
 )
@@ -80,17 +81,23 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
     Byline(text='大足区融媒体中心 瞿波 摄', names=('瞿波',), photo=True, opening=False)
     >>> parse_byline("王彩艳 罗莎 张雲亮").names
     ('王彩艳', '罗莎', '张雲亮')
+    >>> parse_byline("文/张三 图/李四").names, parse_byline("（记者 王五）").names
+    (('张三', '李四'), ('王五',))
     """
     stripped = text.strip()
     opening = stripped[:1] in _MARKS
     body = stripped.lstrip(_MARKS).strip()
+    if body[:1] in "（(" and body[-1:] in "）)":
+        body = body[1:-1].strip()  # "（记者 张三）"
+    # "文/张三 图/李四", "记者：张三": a role, a slash or colon, a name.
+    body = _ROLE_SLASH.sub(r"\1 ", body)
     if not body or len(body) > 40 or re.search(r"[，。！？、；：,]", body):
         return None
     names: list[str] = []
     roles = 0
     photo = False
     for token in body.split():
-        if token in _PHOTO or token == "报道":
+        if token in _PHOTO or token in ("报道", "文"):
             photo = photo or token != "报道"
             roles += 1
         elif looks_like_name(token) and not is_place(token):

@@ -31,6 +31,7 @@ from .layout import join_blocks, read_lines, wrap_width
 from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
 
 _NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
+_BRACKET_PREFIX = re.compile(r"^[【\[［]([^\s【】\[\]［］]{2,8})[】\]］]\s*(?=\S)")
 _LISTING_LINE = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _BODY_KINDS = (Kind.BODY, Kind.LEDE_MARK, Kind.SIDEBAR_MARK)
 _CLOSERS = (Kind.BYLINE, Kind.CREDIT)
@@ -83,7 +84,11 @@ class PageSegmenter:
 
     # -- headline features -------------------------------------------------
     def district_prefix(self, text: str) -> str | None:
-        """ "巴南 一切围绕招商转" → "巴南"."""
+        """The district a headline is printed under: "巴南 一切…", "【巴南】一切…" → the
+        prefix as printed ("巴南" or "【巴南】")."""
+        bracketed = _BRACKET_PREFIX.match(text)
+        if bracketed and self.is_place(bracketed.group(1)):
+            return bracketed.group(0).rstrip()
         first, _, rest = text.partition(" ")
         return first if rest and self.is_place(first) else None
 

@@ -22,7 +22,8 @@ def tag_page(result: PageResult, text: str, sidecar: Mapping | None = None) -> N
     for art in result.articles:
         body = art.body_text
         title = " ".join(t for t in (art.kicker, art.title, art.subtitle) if t)
-        guess = detect_district(art.title, body, art.bylines, art.labels)
+        labels = [label.strip("【】[]［］ ") for label in art.labels]  # "【巴南】" → "巴南"
+        guess = detect_district(art.title, body, art.bylines, labels)
         if guess is not None:
             art.district = guess.name
             art.district_slug = district_slug(guess.name)
