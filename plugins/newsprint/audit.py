@@ -19,7 +19,7 @@ from collections import Counter
 
 from .models import PageResult
 
-_MARKER = re.compile(r"^\s*#{1,6}\s+", re.MULTILINE)
+_MARKER = re.compile(r"^[ \t\u3000\f]*#{1,6}[ \t\u3000]+(?=\S)", re.MULTILINE)
 
 
 def raw_characters(text: str) -> Counter[str]:

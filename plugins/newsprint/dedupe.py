@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE = re.compile(r"[^。！？；;!?]+[。！？；;!?]+[”’」』）)]*")
+# Every character belongs to exactly one match: text up to its end punctuation
+# (plus closing quotes), or a final piece without one.
+_SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]+[”’」』）)]*|[^。！？；;!?]+$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -58,10 +60,10 @@ def sentences(text: str) -> list[str]:
 
     >>> sentences("甲。乙；丙")
     ['甲。', '乙；', '丙']
+    >>> sentences("。”乙")
+    ['。”', '乙']
     """
-    parts = _SENTENCE.findall(text)
-    rest = text[sum(len(p) for p in parts) :]
-    return [*parts, rest] if rest else parts
+    return _SENTENCE.findall(text)
 
 
 def drop_repeated_sentences(text: str, min_len: int = 8) -> tuple[str, list[str]]:

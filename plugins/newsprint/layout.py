@@ -23,7 +23,7 @@ TERMINAL = "。！？!?…"
 CLOSERS = "”’」』）)》】"
 # Punctuation after which a sentence always goes on.
 OPEN_END = "，,、；;—“‘「『（(《【"
-_MARKER = re.compile(r"^(#{1,6})\s+")
+_MARKER = re.compile(r"^(#{1,6})\s+(?=\S)")
 
 
 def display_width(text: str) -> int:

@@ -6,6 +6,7 @@ and never stop the other pages.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from .models import PageResult
 from .segment import segment_text
 from .slugs import assign_slugs
 from .tagging import tag_page
+
+log = logging.getLogger(__name__)
 
 
 def process_text(text: str, source: str, sidecar: Mapping | None = None) -> PageResult:
@@ -37,4 +40,8 @@ def process_file(path: Path) -> PageResult:
         sidecar = load_sidecar(path)
     except ValueError as exc:
         return PageResult(source=path.name, error=f"{path.name}: bad sidecar: {exc}")
-    return process_text(text, path.name, sidecar)
+    try:
+        return process_text(text, path.name, sidecar)
+    except Exception as exc:  # a bug must cost one page, not the whole build
+        log.exception("newsprint: %s: internal error", path.name)
+        return PageResult(source=path.name, error=f"{path.name}: internal error: {exc!r}")
