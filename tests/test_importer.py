@@ -74,3 +74,21 @@ def test_removed_raw_page_removes_its_posts(site):
     report = import_pages(raw, posts)
     assert report.removed
     assert not (posts / victim.stem).exists() or not list((posts / victim.stem).glob("*.md"))
+
+
+def test_a_page_that_trips_a_bug_is_reported_and_the_others_are_imported(site, monkeypatch):
+    raw, posts = site
+    import newsprint.pipeline as pipeline
+
+    real = pipeline.segment_text
+    victim = sorted(raw.iterdir())[0].name
+
+    def flaky(text, source, *args):
+        if source == victim:
+            raise RuntimeError("boom")
+        return real(text, source, *args)
+
+    monkeypatch.setattr(pipeline, "segment_text", flaky)
+    report = import_pages(raw, posts)
+    assert report.errors == [f"{victim}: internal error: RuntimeError('boom')"]
+    assert len(report.written) == 5  # the other page's five articles
