@@ -96,9 +96,42 @@
     this.loadedFiles = [];
   }
 
-  Engine.prototype.shardFor = function (term) {
-    var key = this.T.isHan(Array.from(term)[0]) ? Array.from(term)[0] : term;
-    return shardName(termHash(key) % this.manifest.shards, this.manifest.shards);
+  /* Key -> shard number, from the manifest's packing plan (search.py: ShardPlan). */
+  Engine.prototype._plan = function () {
+    if (this.where) return this.where;
+    var m = this.manifest;
+    var where = Object.create(null);
+    (m.keys || []).forEach(function (keys, s) {
+      if (keys) keys.split(" ").forEach(function (k) { where[k] = s; });
+    });
+    this.split = Object.create(null);
+    for (var ch of m.split || "") this.split[ch] = true;
+    this.where = where;
+    return where;
+  };
+
+  /* Names of the shards holding a term (several for a prefix on a split character). */
+  Engine.prototype.shardsFor = function (t) {
+    var where = this._plan();
+    var m = this.manifest;
+    var first = Array.from(t.term)[0];
+    var out = [];
+    if (!this.T.isHan(first)) {
+      out.push(m.buckets[termHash(t.term) % m.buckets.length]);
+    } else if (!this.split[first]) {
+      if (where[first] !== undefined) out.push(where[first]);
+    } else if (!t.prefix) {
+      if (where[t.term] !== undefined) out.push(where[t.term]);
+    } else {
+      var seen = {};
+      for (var key in where) {
+        if (key.lastIndexOf(first, 0) === 0 && !seen[where[key]]) {
+          seen[where[key]] = true;
+          out.push(where[key]);
+        }
+      }
+    }
+    return out.map(function (s) { return shardName(s, m.shards); });
   };
 
   Engine.prototype._load = function (file, ready) {
@@ -135,38 +168,47 @@
     var self = this;
     var words = parseQuery(this.T, q);
     if (!words.length) return Promise.resolve({ words: words, results: [], shards: [] });
+    // Query units: the terms one shard answers together, or a prefix term spread
+    // over several shards (a split character), answered by each and united.
+    var units = [];
     var byShard = {};
+    var missing = false;
     words.forEach(function (w) {
       w.terms.forEach(function (t) {
-        var s = self.shardFor(t.term);
-        (byShard[s] = byShard[s] || []).push(t);
+        var names = self.shardsFor(t);
+        if (!names.length) missing = true;
+        else if (names.length > 1) units.push({ shards: names, terms: [t] });
+        else if (byShard[names[0]]) byShard[names[0]].terms.push(t);
+        else units.push((byShard[names[0]] = { shards: names, terms: [t] }));
       });
     });
-    var names = Object.keys(byShard);
+    var names = [];
+    units.forEach(function (u) {
+      u.shards.forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+    });
+    if (missing) return Promise.resolve({ words: words, results: [], shards: names });
     return Promise.all(names.map(function (n) { return self.shard(n); })).then(function (idxs) {
-      var combined = null; // ref -> {score, meta: term -> field -> positions}
+      var loaded = {};
       for (var i = 0; i < names.length; i++) {
-        var idx = idxs[i];
-        if (!idx) return { words: words, results: [], shards: names };
-        var terms = byShard[names[i]];
-        var hits = idx.query(function (query) {
-          terms.forEach(function (t) {
-            query.term(t.term, {
-              presence: self.lunr.Query.presence.REQUIRED,
-              wildcard: t.prefix ? self.lunr.Query.wildcard.TRAILING : self.lunr.Query.wildcard.NONE,
-              usePipeline: false,
-            });
-          });
+        if (!idxs[i]) return { words: words, results: [], shards: names };
+        loaded[names[i]] = idxs[i];
+      }
+      var combined = null; // ref -> {score, meta: term -> field -> positions}
+      for (var u = 0; u < units.length; u++) {
+        var hits = [];
+        units[u].shards.forEach(function (n) {
+          hits = hits.concat(self._run(loaded[n], units[u].terms));
         });
-        var next = {};
-        hits.forEach(function (h) {
-          if (combined && !combined[h.ref]) return;
-          var entry = combined ? combined[h.ref] : { score: 0, meta: {} };
-          entry.score += h.score;
-          var md = h.matchData.metadata;
+        var next = Object.create(null);
+        for (var h = 0; h < hits.length; h++) {
+          var hit = hits[h];
+          var entry = next[hit.ref] || (combined ? combined[hit.ref] : { score: 0, meta: {} });
+          if (!entry) continue;
+          entry.score += hit.score;
+          var md = hit.matchData.metadata;
           for (var term in md) entry.meta[term] = md[term];
-          next[h.ref] = entry;
-        });
+          next[hit.ref] = entry;
+        }
         combined = next;
       }
       var results = [];
@@ -186,6 +228,20 @@
         return (b.title - a.title) || (b.score - a.score) || (a.n - b.n);
       });
       return { words: words, results: results, shards: names };
+    });
+  };
+
+  /* One lunr.js query: every term required, prefix terms as trailing wildcards. */
+  Engine.prototype._run = function (idx, terms) {
+    var lunr = this.lunr;
+    return idx.query(function (query) {
+      terms.forEach(function (t) {
+        query.term(t.term, {
+          presence: lunr.Query.presence.REQUIRED,
+          wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          usePipeline: false,
+        });
+      });
     });
   };
 
