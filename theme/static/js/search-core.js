@@ -245,31 +245,57 @@
     });
   };
 
-  /* Fields in which every term of the word sits at its relative position. */
+  /* Positions of a query term in one field (a prefix term: of every term it expanded to). */
+  function positionsOf(meta, t, field) {
+    if (!t.prefix) {
+      var m = meta[t.term];
+      var f = m && m[field];
+      return f && f.p ? f.p : null;
+    }
+    var out = null;
+    for (var term in meta) {
+      if (term.lastIndexOf(t.term, 0) !== 0) continue;
+      var g = meta[term][field];
+      if (g && g.p) out = out ? out.concat(g.p) : g.p;
+    }
+    return out;
+  }
+
+  /*
+   * Fields in which every term of the word sits at its relative position.
+   * Plain loops over the (short, sorted) position lists: this runs for every
+   * candidate, so it allocates nothing but the answer.
+   */
   Engine.prototype._phraseFields = function (word, meta) {
     var fields = this.manifest.fields;
+    var terms = word.terms;
     var found = [];
-    var positionsOf = function (t, field) {
-      var out = [];
-      for (var term in meta) {
-        if (term === t.term || (t.prefix && term.lastIndexOf(t.term, 0) === 0)) {
-          var f = meta[term][field];
-          if (f && f.p) out = out.concat(f.p);
-        }
-      }
-      return out;
-    };
     for (var k = 0; k < fields.length; k++) {
       var field = fields[k];
-      var sets = word.terms.map(function (t) {
-        var set = {};
-        positionsOf(t, field).forEach(function (p) { set[p - t.rel] = true; });
-        return set;
-      });
-      var starts = Object.keys(sets[0]);
-      var hit = starts.some(function (s) {
-        return sets.every(function (set) { return set[s]; });
-      });
+      var first = positionsOf(meta, terms[0], field);
+      if (!first) continue;
+      if (terms.length === 1) {
+        found.push(field);
+        continue;
+      }
+      var lists = [];
+      for (var j = 1; j < terms.length; j++) {
+        var p = positionsOf(meta, terms[j], field);
+        if (!p) break;
+        lists.push(p);
+      }
+      if (lists.length < terms.length - 1) continue;
+      var hit = false;
+      for (var i = 0; i < first.length && !hit; i++) {
+        var start = first[i] - terms[0].rel;
+        hit = true;
+        for (var n = 0; n < lists.length; n++) {
+          if (lists[n].indexOf(start + terms[n + 1].rel) < 0) {
+            hit = false;
+            break;
+          }
+        }
+      }
       if (hit) found.push(field);
     }
     return found;
