@@ -163,23 +163,22 @@
   /*
    * Run a query. Resolves to {words, results: [{ref, n, score, title}], shards}
    * where results are phrase-checked by position, best first (title matches first).
+   * lunr.js runs the query of the rarest term and scores its documents; every
+   * other term is looked up, for those candidates only, in its loaded index.
    */
   Engine.prototype.search = function (q) {
     var self = this;
     var words = parseQuery(this.T, q);
     if (!words.length) return Promise.resolve({ words: words, results: [], shards: [] });
-    // Query units: the terms one shard answers together, or a prefix term spread
-    // over several shards (a split character), answered by each and united.
+    // Query units: one a term, with the shards holding it (several for a prefix
+    // term on a split character, whose answers are united).
     var units = [];
-    var byShard = {};
     var missing = false;
     words.forEach(function (w) {
       w.terms.forEach(function (t) {
         var names = self.shardsFor(t);
         if (!names.length) missing = true;
-        else if (names.length > 1) units.push({ shards: names, terms: [t] });
-        else if (byShard[names[0]]) byShard[names[0]].terms.push(t);
-        else units.push((byShard[names[0]] = { shards: names, terms: [t] }));
+        units.push({ shards: names, terms: [t] });
       });
     });
     var names = [];
@@ -193,23 +192,26 @@
         if (!idxs[i]) return { words: words, results: [], shards: names };
         loaded[names[i]] = idxs[i];
       }
-      var combined = null; // ref -> {score, meta: term -> field -> positions}
-      for (var u = 0; u < units.length; u++) {
-        var hits = [];
-        units[u].shards.forEach(function (n) {
-          hits = hits.concat(self._run(loaded[n], units[u].terms));
-        });
-        var next = Object.create(null);
-        for (var h = 0; h < hits.length; h++) {
-          var hit = hits[h];
-          var entry = next[hit.ref] || (combined ? combined[hit.ref] : { score: 0, meta: {} });
-          if (!entry) continue;
+      // Rarest first: lunr.js runs the query of the unit with the fewest postings;
+      // the other units' terms are then looked up in their loaded lunr indexes for
+      // those candidates only (a posting per candidate, not the whole posting list).
+      units.forEach(function (u) { u.size = self._size(loaded, u); });
+      units.sort(function (a, b) { return a.size - b.size; });
+      var combined = Object.create(null); // ref -> {score, meta: term -> field -> positions}
+      var driver = units[0];
+      driver.shards.forEach(function (n) {
+        self._run(loaded[n], driver.terms).forEach(function (hit) {
+          var entry = combined[hit.ref] || (combined[hit.ref] = { score: 0, meta: {} });
           entry.score += hit.score;
           var md = hit.matchData.metadata;
           for (var term in md) entry.meta[term] = md[term];
-          next[hit.ref] = entry;
+        });
+      });
+      for (var u = 1; u < units.length; u++) {
+        var lookups = self._expand(loaded, units[u]);
+        for (var ref in combined) {
+          if (!self._lookup(lookups, ref, combined[ref].meta)) delete combined[ref];
         }
-        combined = next;
       }
       var results = [];
       for (var ref in combined) {
@@ -229,6 +231,63 @@
       });
       return { words: words, results: results, shards: names };
     });
+  };
+
+  /* Postings (document-field pairs) of a unit's term; a prefix term counts as large. */
+  Engine.prototype._size = function (loaded, unit) {
+    var best = Infinity;
+    var fields = this.manifest.fields;
+    unit.terms.forEach(function (t) {
+      if (t.prefix) return;
+      var n = 0;
+      unit.shards.forEach(function (name) {
+        var posting = loaded[name].invertedIndex[t.term];
+        if (!posting) return;
+        for (var k = 0; k < fields.length; k++) {
+          n += Object.keys(posting[fields[k]]).length;
+        }
+      });
+      if (n < best) best = n;
+    });
+    return best;
+  };
+
+  /* Each term of a unit with the postings it stands for (a prefix term: every expansion). */
+  Engine.prototype._expand = function (loaded, unit) {
+    var lunr = this.lunr;
+    return unit.terms.map(function (t) {
+      var postings = [];
+      unit.shards.forEach(function (name) {
+        var idx = loaded[name];
+        var expanded = t.prefix
+          ? idx.tokenSet.intersect(lunr.TokenSet.fromString(t.term + "*")).toArray()
+          : [t.term];
+        expanded.forEach(function (term) {
+          if (idx.invertedIndex[term]) postings.push([term, idx.invertedIndex[term]]);
+        });
+      });
+      return postings;
+    });
+  };
+
+  /* Does the document hold every looked-up term? Copies their positions into meta. */
+  Engine.prototype._lookup = function (lookups, ref, meta) {
+    var fields = this.manifest.fields;
+    for (var i = 0; i < lookups.length; i++) {
+      var found = false;
+      for (var j = 0; j < lookups[i].length; j++) {
+        var term = lookups[i][j][0];
+        var posting = lookups[i][j][1];
+        for (var k = 0; k < fields.length; k++) {
+          var hit = posting[fields[k]][ref];
+          if (!hit) continue;
+          found = true;
+          (meta[term] = meta[term] || {})[fields[k]] = hit;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
   };
 
   /* One lunr.js query: every term required, prefix terms as trailing wildcards. */
