@@ -33,10 +33,13 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
   ``manifest.docs``. Field names are one letter (see ``FIELDS``) because every
   shard repeats ``field/ref`` keys.
 * Each posting carries lunr metadata ``p``: the positions of the term in the
-  field's full token stream. lunr.js hands them back in ``matchData``, and the
-  browser keeps a result only if the query's tokens sit at consecutive
-  positions — the phrase check that removes bigram false positives. Results
-  on screen are checked once more against their stored text.
+  field's full token stream. The browser has lunr.js run the query of the
+  query's rarest term (fewest postings) — it hands the positions back in
+  ``matchData`` and scores the candidates — then reads the other terms'
+  postings for those candidates only from their loaded lunr indexes, and keeps
+  a result only if the query's tokens sit at consecutive positions — the
+  phrase check that removes bigram false positives. Results on screen are
+  checked once more against their stored text.
 * Pipelines are empty on both sides, so nothing needs registering in lunr.js.
 
 Two backends write byte-identical shards (``tests/test_search_index.py``):
