@@ -7,7 +7,8 @@ Articles are a deterministic recombination of the sample pages' paragraphs
 (content/raw/*.txt) with districts, topics, kinds and dates drawn from fixed
 lists. For each size it prints:
 
-* build time and peak RSS (resource.getrusage, whole process so far);
+* build time and peak RSS (resource.getrusage, whole process so far, and the
+  largest child so far: the builder forks one worker for the field vectors);
 * recall and precision@10 against a brute-force scan of the stored text
   (the engine is run under node with tests/fixtures/run_queries.js — the same
   search-core.js the page uses);
@@ -175,6 +176,8 @@ def build(docs, site: Path):
     )
     took = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # the builder's forked field-vector worker (search.py) counts as a child
+    rss_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     # A stand-in search page: the real template's markup without the site chrome.
     tpl = (ROOT / "theme" / "templates" / "search.html").read_text(encoding="utf-8")
     body = tpl.split("{% block content %}")[1].split("{% endblock %}")[0]
@@ -187,7 +190,7 @@ def build(docs, site: Path):
         '</script><script src="theme/js/search-ui.js"></script></body></html>',
         encoding="utf-8",
     )
-    return report, took, rss
+    return report, took, rss, rss_child
 
 
 def node_quality(site: Path, docs):
@@ -278,11 +281,12 @@ def main(argv=None):
         for n in args.sizes:
             docs = make_docs(n)
             site = args.out / f"site-{n}"
-            report, took, rss = build(docs, site)
+            report, took, rss, rss_child = build(docs, site)
             chars = sum(len(d.body) + len(d.title) for d in docs)
             print(f"\n== {n} articles ({chars / 1e6:.1f} M characters) ==")
             print(
-                f"build: {took:.1f} s, peak RSS so far {rss:.0f} MB, {report.shards} shards, "
+                f"build: {took:.1f} s, peak RSS so far {rss:.0f} MB (largest child process so far "
+                f"{rss_child:.0f} MB), {report.shards} shards, "
                 f"{report.files} files, {report.bytes / 1e6:.1f} MB raw"
             )
             sb = sorted(report.shard_bytes.values())

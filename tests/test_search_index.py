@@ -9,11 +9,11 @@ import pytest
 from lunr.index import Index
 from newsprint.search import (
     SearchDoc,
+    ShardPlan,
     build_search_index,
     build_shards,
     doc_from_article,
     shard_name,
-    shard_of,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,9 +118,15 @@ def test_title_matches_rank_first(site):
     assert r["title"][0] is True
 
 
+def _plan(site):
+    text = (site / "search" / "manifest.js").read_text(encoding="utf-8")
+    m = json.loads(text.split("=", 1)[1].rstrip().rstrip(";"))
+    return ShardPlan(m["shards"], [k.split() for k in m["keys"]], m["buckets"], frozenset(m["split"]))
+
+
 def test_only_shards_holding_query_terms_are_loaded(site):
     r = query(site, "凌创")["凌创"]
-    name = shard_name(shard_of("凌创", 8), 8)
+    name = shard_name(_plan(site).shard_of("凌创"), 8)
     shard_files = [f for f in r["files"] if f.startswith("shard-")]
     assert shard_files == [f"shard-{name}.js"]
     assert [f for f in r["files"] if f.startswith("docs-")] == ["docs-0.js"]
@@ -133,7 +139,7 @@ def test_snippet_marks_the_match_as_separate_piece(site):
 
 
 def test_shards_load_in_lunr_py_and_answer_a_term_query(site):
-    name = shard_name(shard_of("凌创", 8), 8)
+    name = shard_name(_plan(site).shard_of("凌创"), 8)
     text = (site / "search" / f"shard-{name}.js").read_text(encoding="utf-8")
     index = Index.load(json.loads(text.split("]=", 1)[1].rstrip().rstrip(";")))
     hits = index.query(index.create_query().term("凌创", use_pipeline=False))
@@ -142,10 +148,10 @@ def test_shards_load_in_lunr_py_and_answer_a_term_query(site):
 
 
 def test_fast_backend_writes_what_lunr_py_builder_writes():
-    fast, n, _ = build_shards(DOCS, 4, backend="fast")
+    fast, plan, _ = build_shards(DOCS, 4, backend="fast")
     slow, _, _ = build_shards(DOCS, 4, backend="lunr")
-    assert n == 4
-    assert json.dumps(fast, ensure_ascii=False) == json.dumps(slow, ensure_ascii=False)
+    assert plan.shards == 4
+    assert fast == slow
 
 
 def test_missing_lunr_js_explains_npm_ci(tmp_path):
@@ -179,3 +185,44 @@ def test_article_conversion_reads_pelican_fields():
         "2023-04-05",
         "photo",
     )
+
+
+def test_pack_splits_a_heavy_character_and_balances_by_volume():
+    volume = {"区县": 400, "区委": 300, "区": 100, "渝": 50, "川渝": 60, "江津": 90, "2023": 80}
+    plan = ShardPlan.pack(volume, 4)
+    assert plan.split == frozenset({"区"})  # 800 of 1080 is far above a fair quarter
+    placed = {t: plan.shard_of(t) for t in volume}
+    assert None not in placed.values()
+    assert placed["区县"] != placed["区委"]  # the two heaviest units go to different shards
+    assert sorted(plan.prefix_shards("区")) == sorted({placed[t] for t in ("区县", "区委", "区")})
+    assert plan.prefix_shards("渝") == [placed["渝"]]
+    loads = [0] * 4
+    for t, v in volume.items():
+        loads[placed[t]] += v
+    assert max(loads) == 400  # no shard heavier than the heaviest single term
+    assert plan.shard_of("火星") is None  # a Han key the corpus lacks: no shard at all
+
+
+def test_fast_backend_matches_lunr_py_when_characters_are_split():
+    fast, plan, _ = build_shards(DOCS, 32, backend="fast")
+    slow, _, _ = build_shards(DOCS, 32, backend="lunr")
+    assert plan.split  # the corpus is small, so several characters exceed a 32nd share
+    assert fast == slow
+
+
+def test_prefix_query_on_a_split_character_reads_every_shard_of_it(tmp_path):
+    out = tmp_path / "site"
+    build_search_index(DOCS, out / "search", shards=32, chunk=2, lunr_js=LUNR_JS)
+    plan = _plan(out)
+    char = next(c for c in sorted(plan.split) if len(plan.prefix_shards(c)) > 1)
+    r = query(out, char)[char]
+    want = sorted(d.url for d in DOCS if char in "".join([d.title, d.body, *d.captions, d.district, *d.topics, *d.authors]))
+    assert sorted(r["urls"]) == want
+    loaded = sorted(f for f in r["files"] if f.startswith("shard-"))
+    assert loaded == sorted(f"shard-{shard_name(s, 32)}.js" for s in plan.prefix_shards(char))
+
+
+def test_build_without_a_forked_worker_writes_the_same_shards(monkeypatch):
+    forked, _, _ = build_shards(DOCS, 8)
+    monkeypatch.setenv("NEWSPRINT_SEARCH_NO_FORK", "1")
+    assert build_shards(DOCS, 8)[0] == forked

@@ -9,9 +9,9 @@ Layout written to ``output/search/`` (every file a classic script assigning to
 a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 
     search/lunr.js          lunr.js 2.3.9, copied from node_modules at build time
-    search/manifest.js      window.NEWSPRINT_SEARCH = {shards, files, fields,
-                            districts, topics, kinds, docs: [[url, district, yyyymmdd,
-                            kind, [topics]], ...], chunk}
+    search/manifest.js      window.NEWSPRINT_SEARCH = {shards, files, keys, buckets,
+                            split, fields, districts, topics, kinds, docs: [[url,
+                            district, yyyymmdd, kind, [topics]], ...], chunk}
     search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index>
     search/docs-N.js        NEWSPRINT_DOCS[N] = [[title, body, captions, extra], ...]
                             (stored text of docs N*chunk .. N*chunk+chunk-1; loaded only
@@ -19,25 +19,39 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 
 * Tokens come from :mod:`newsprint.tokenize` (``tails=True``); the browser uses the
   same rules from ``theme/static/js/tokenize.js``.
-* A term lives in shard ``shard_of(term, n)``: for a Han term the hash of its
-  *first character* (so the prefix query ``渝*`` for a one-character query needs
-  one shard), for anything else the hash of the whole term.
-  The hash is ``h = h*31 + codepoint (mod 2**32)``, mirrored in ``search-core.js``.
+* Shards are balanced by posting volume (:class:`ShardPlan`): terms are grouped
+  by *key* — a Han term's first character (so the prefix query ``渝*`` for a
+  one-character query reads one shard), or for a character heavy enough to fill
+  half a shard by itself (区, 项, 的 …) each of its terms on its own; any other
+  term by ``term_hash(term) % 256``. Keys are bin-packed greedily, heaviest
+  first into the lightest shard. The manifest carries the plan: ``keys[s]`` (the
+  space-separated Han keys of shard ``s``), ``buckets[b]`` and ``split`` (the
+  characters packed term by term, whose prefix queries read each of their
+  shards). ``term_hash`` is ``h = h*31 + codepoint (mod 2**32)``, mirrored in
+  ``search-core.js``.
 * Document refs are base-36 numbers, the position of the document in
   ``manifest.docs``. Field names are one letter (see ``FIELDS``) because every
   shard repeats ``field/ref`` keys.
 * Each posting carries lunr metadata ``p``: the positions of the term in the
-  field's full token stream. lunr.js hands them back in ``matchData``, and the
-  browser keeps a result only if the query's tokens sit at consecutive
-  positions — the phrase check that removes bigram false positives. Results
-  on screen are checked once more against their stored text.
+  field's full token stream. The browser has lunr.js run the query of the
+  query's rarest term (fewest postings) — it hands the positions back in
+  ``matchData`` and scores the candidates — then reads the other terms'
+  postings for those candidates only from their loaded lunr indexes, and keeps
+  a result only if the query's tokens sit at consecutive positions — the
+  phrase check that removes bigram false positives. Results on screen are
+  checked once more against their stored text.
 * Pipelines are empty on both sides, so nothing needs registering in lunr.js.
 
 Two backends write byte-identical shards (``tests/test_search_index.py``):
 ``"lunr"`` runs lunr.py's ``Builder`` once per shard; ``"fast"`` (the default)
-computes the same postings and BM25 field vectors in one pass — lunr.py's
-builder needs minutes for 10,000 articles. Either way lunr (lunr.py in the
-tests, lunr.js in the browser) loads and runs every query.
+computes the same postings and BM25 field vectors and writes the JSON text
+directly. It reads every field into arrays of term ids (4 bytes a token), keeps
+postings as one bytearray of JSON per term and field (no Python object per
+posting), writes shards one at a time, and computes the field vectors in a
+forked child on a second core (``NEWSPRINT_SEARCH_NO_FORK=1`` to stay in one
+process). At 10,000 generated articles: ~25 s and ~0.5 GB, against minutes
+for lunr.py's builder. Either way lunr (lunr.py in the tests, lunr.js in the
+browser) loads and runs every query.
 
 Rebuild: the index is rebuilt by every ``pelican`` run (``make html``); to rebuild
 from Python, ``build_search_index(docs, output_path / "search")``. Settings:
@@ -48,14 +62,18 @@ from Python, ``build_search_index(docs, output_path / "search")``. Settings:
 
 from __future__ import annotations
 
+import heapq
 import html
 import json
 import logging
 import math
+import os
 import re
 import shutil
 import unicodedata
-from collections.abc import Iterable, Sequence
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -77,6 +95,8 @@ FIELDS: tuple[tuple[str, int, str], ...] = (
 NO_DISTRICT = "未分区"
 K1, B = 1.2, 0.75
 TOKENS_PER_SHARD = 12_000
+SHARDS_GLOBAL = "(window.NEWSPRINT_SHARDS=window.NEWSPRINT_SHARDS||{})"
+HASH_BUCKETS = 256  # non-Han terms are packed by hash bucket
 
 
 @dataclass(frozen=True)
@@ -222,12 +242,6 @@ def term_hash(text: str) -> int:
     return h
 
 
-def shard_of(term: str, shards: int) -> int:
-    """The shard holding ``term``: by its first character when that is Han."""
-    key = term[0] if is_han(term[0]) else term
-    return term_hash(key) % shards
-
-
 def shard_name(number: int, shards: int) -> str:
     return format(number, "x").zfill(len(format(max(shards - 1, 0), "x")))
 
@@ -251,14 +265,131 @@ def ref_of(number: int) -> str:
             return out
 
 
+def term_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
+    """The unit shards are packed by: a Han term's first character, or the whole
+    term when that character is *split* (too much posting volume for one shard);
+    for any other term ``#`` and its hash bucket.
+
+    >>> term_key("巴南"), term_key("巴南", {"巴"}), term_key("2023")
+    ('巴', '巴南', '#214')
+    """
+    first = term[0]
+    if is_han(first):
+        return term if first in split else first
+    return f"#{term_hash(term) % HASH_BUCKETS}"
+
+
+@dataclass
+class ShardPlan:
+    """Which shard holds which term (mirrored by ``shardFor`` in search-core.js).
+
+    ``keys[s]`` lists the Han keys packed into shard ``s`` (see :func:`term_key`),
+    ``buckets[b]`` the shard of non-Han hash bucket ``b``; ``split`` the Han
+    characters whose terms were packed one by one.
+    """
+
+    shards: int
+    keys: list[list[str]]
+    buckets: list[int]
+    split: frozenset[str] = frozenset()
+    _where: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._where = {k: s for s, keys in enumerate(self.keys) for k in keys}
+
+    def shard_of(self, term: str) -> int | None:
+        """The shard holding ``term``, None for a Han key the corpus does not have."""
+        key = term_key(term, self.split)
+        if key[0] == "#" and len(key) > 1:
+            return self.buckets[int(key[1:])]
+        return self._where.get(key)
+
+    def prefix_shards(self, char: str) -> list[int]:
+        """Shards holding the terms that start with ``char`` (a prefix query ``渝*``)."""
+        if char in self.split:
+            return sorted({s for k, s in self._where.items() if k[0] == char})
+        s = self._where.get(char)
+        return [] if s is None else [s]
+
+    def manifest(self) -> dict:
+        return {
+            "keys": [" ".join(k) for k in self.keys],
+            "buckets": self.buckets,
+            "split": "".join(sorted(self.split)),
+        }
+
+    @classmethod
+    def pack(cls, volume: dict[str, int], shards: int) -> ShardPlan:
+        """Greedy bin-packing of terms, by posting volume, into ``shards`` shards.
+
+        ``volume`` maps terms to an estimate of their bytes in the index. A Han
+        character whose terms together exceed a shard's fair share is split
+        (its terms packed one by one); the rest stay whole, so a one-character
+        prefix query reads one shard. Largest first, each into the lightest shard.
+        """
+        char_volume: dict[str, int] = {}
+        for term, v in volume.items():
+            if is_han(term[0]):
+                char_volume[term[0]] = char_volume.get(term[0], 0) + v
+        fair = sum(volume.values()) / shards
+        split = frozenset(c for c, v in char_volume.items() if v > fair / 2)
+        units: dict[str, int] = {f"#{b}": 0 for b in range(HASH_BUCKETS)}
+        for term, v in volume.items():
+            key = term_key(term, split)
+            units[key] = units.get(key, 0) + v
+        heap = [(0, s) for s in range(shards)]
+        keys: list[list[str]] = [[] for _ in range(shards)]
+        buckets = [0] * HASH_BUCKETS
+        for key, v in sorted(units.items(), key=lambda kv: (-kv[1], kv[0])):
+            load, s = heapq.heappop(heap)
+            if key[0] == "#" and len(key) > 1:
+                buckets[int(key[1:])] = s
+            else:
+                keys[s].append(key)
+            heapq.heappush(heap, (load + v, s))
+        return cls(shards, [sorted(k) for k in keys], buckets, split)
+
+
 # --- index building ---------------------------------------------------------------
 
 
-def _field_tokens(docs: Sequence[SearchDoc]) -> list[list[list[str]]]:
-    return [[tokenize(doc.field_text(attr), tails=True) for _, _, attr in FIELDS] for doc in docs]
+@dataclass
+class _Corpus:
+    """Every field of every document as an array of term ids (4 bytes a token)."""
+
+    terms: list[str]
+    rows: list[list[array]]
+    occurrences: Counter
+    doc_fields: Counter  # term id -> number of (document, field) pairs holding it
+
+    @property
+    def tokens(self) -> int:
+        return sum(self.occurrences.values())
+
+    def volume(self) -> dict[str, int]:
+        # ~4 bytes a position, ~14 a posting (ref key + field vector entry)
+        occ, dfs = self.occurrences, self.doc_fields
+        return {t: 4 * occ[i] + 14 * dfs[i] for i, t in enumerate(self.terms)}
 
 
-def _build_shard_lunr(docs_tokens, refs, shard: int, shards: int) -> dict:
+def _read_corpus(docs: Sequence[SearchDoc]) -> _Corpus:
+    ids: dict[str, int] = {}
+    rows = []
+    occurrences: Counter = Counter()
+    doc_fields: Counter = Counter()
+    for doc in docs:
+        row = []
+        for _, _, attr in FIELDS:
+            tokens = tokenize(doc.field_text(attr), tails=True)
+            arr = array("I", [ids.setdefault(t, len(ids)) for t in tokens])
+            occurrences.update(arr)
+            doc_fields.update(set(arr))
+            row.append(arr)
+        rows.append(row)
+    return _Corpus(list(ids), rows, occurrences, doc_fields)
+
+
+def _build_shard_lunr(corpus: _Corpus, refs, shard: int, plan: ShardPlan) -> dict:
     """Reference backend: lunr.py's Builder, fed this shard's tokens only."""
     from lunr.builder import Builder
     from lunr.pipeline import Pipeline
@@ -269,7 +400,7 @@ def _build_shard_lunr(docs_tokens, refs, shard: int, shards: int) -> dict:
     builder.metadata_whitelist = ["p"]
 
     def keep_shard_terms(token, i, tokens):
-        if shard_of(str(token), shards) != shard:
+        if plan.shard_of(str(token)) != shard:
             return None
         token.metadata["p"] = i
         return token
@@ -280,8 +411,10 @@ def _build_shard_lunr(docs_tokens, refs, shard: int, shards: int) -> dict:
     builder.pipeline.add(keep_shard_terms)
     for number, (name, boost, _attr) in enumerate(FIELDS):
         builder.field(name, boost=boost, extractor=lambda d, n=number: d["tokens"][n])
-    for ref, fields in zip(refs, docs_tokens, strict=True):
-        if any(shard_of(t, shards) == shard for tokens in fields for t in tokens):
+    terms = corpus.terms
+    for ref, row in zip(refs, corpus.rows, strict=True):
+        fields = [[terms[t] for t in arr] for arr in row]
+        if any(plan.shard_of(t) == shard for tokens in fields for t in tokens):
             builder.add({"ref": ref, "tokens": fields})
     builder._create_token_set = lambda: setattr(builder, "token_set", TokenSet())
     return _drop_empty_vectors(builder.build().serialize())
@@ -293,115 +426,221 @@ def _drop_empty_vectors(serialised: dict) -> dict:
     return serialised
 
 
-def _build_shards_fast(docs_tokens, refs, shards: int) -> dict[int, dict]:
-    """Same output as _build_shard_lunr for every shard, in one pass over the tokens.
+SHARD_JSON = b'{"version":"%s","fields":%s,"fieldVectors":[%s],"invertedIndex":[%s],"pipeline":[]}'
+
+
+def _postings(corpus: _Corpus, refs) -> list[bytearray | None]:
+    """Posting JSON text (``"ref":{"p":[positions]},…``) by ``term id * fields + field``."""
+    nf = len(FIELDS)
+    postings: list[bytearray | None] = [None] * (len(corpus.terms) * nf)
+    for ref, row in zip(refs, corpus.rows, strict=True):
+        head = f'"{ref}":{{"p":['.encode()
+        for f, arr in enumerate(row):
+            positions: dict[int, list[int]] = {}
+            for i, t in enumerate(arr):
+                p = positions.get(t)
+                if p is None:
+                    positions[t] = [i]
+                else:
+                    p.append(i)
+            for t, p in positions.items():
+                k = t * nf + f
+                frag = head + ",".join(map(str, p)).encode() + b"]}"
+                buf = postings[k]
+                if buf is None:
+                    postings[k] = bytearray(frag)
+                else:
+                    buf += b"," + frag
+    return postings
+
+
+def _field_vectors(corpus: _Corpus, refs, shard, index, n_docs, field_sum) -> list[bytes]:
+    """The ``fieldVectors`` JSON text of every shard: lunr.py's BM25, document by document."""
+    nf = len(FIELDS)
+    names = [name for name, _, _ in FIELDS]
+    boosts = [boost for _, boost, _ in FIELDS]
+    vectors: list[bytearray] = [bytearray() for _ in n_docs]
+    avg = [[fs / n if n else 0 for fs in sums] for n, sums in zip(n_docs, field_sum, strict=True)]
+    idf: dict[int, float] = {}
+    dfs = corpus.doc_fields
+    sget = shard.__getitem__
+    for ref, row in zip(refs, corpus.rows, strict=True):
+        per_shard: dict[int, list[list[tuple[int, float]]]] = {}
+        for f, arr in enumerate(row):
+            if not arr:
+                continue
+            lengths = Counter(map(sget, arr))
+            boost = boosts[f]
+            for t, count in Counter(arr).items():
+                s = shard[t]
+                x = idf.get(t)
+                if x is None:
+                    r = (n_docs[s] - dfs[t] + 0.5) / (dfs[t] + 0.5)
+                    x = idf[t] = math.log(1 + abs(r))
+                norm = K1 * (1 - B + B * (lengths[s] / avg[s][f])) + count
+                score = x * ((K1 + 1) * count) / norm
+                score *= boost
+                score *= 1
+                entry = per_shard.get(s)
+                if entry is None:
+                    entry = per_shard[s] = [[] for _ in range(nf)]
+                entry[f].append((index[t], round(score, 3)))
+        for s, per_field in per_shard.items():
+            out = vectors[s]
+            for f, elements in enumerate(per_field):
+                if not elements:
+                    continue
+                elements.sort()
+                flat = ",".join([f"{i},{v!r}" for i, v in elements])
+                out += f'{"," if out else ""}["{names[f]}/{ref}",[{flat}]]'.encode()
+    return [bytes(v) for v in vectors]
+
+
+class _BackgroundCall:
+    """Run ``fn(*args)`` in a forked child when there are two cores and fork exists;
+    otherwise (or if the child fails) in this process when the result is asked for.
+    The child sends its list of bytes back through a pipe.
+    """
+
+    def __init__(self, fn, *args):
+        self.fn, self.args = fn, args
+        self.pid = None
+
+    def __enter__(self):
+        if (
+            hasattr(os, "fork")
+            and (os.cpu_count() or 1) > 1
+            and not os.environ.get("NEWSPRINT_SEARCH_NO_FORK")
+        ):
+            import multiprocessing
+
+            self.conn, child = multiprocessing.Pipe(duplex=False)
+            self.pid = os.fork()
+            if self.pid == 0:  # the child: compute, send, leave without cleanup handlers
+                code = 0
+                try:
+                    self.conn.close()
+                    parts = self.fn(*self.args)
+                    child.send(len(parts))
+                    for part in parts:
+                        child.send_bytes(part)
+                except BaseException:  # the parent recomputes
+                    code = 1
+                finally:
+                    os._exit(code)
+            child.close()
+        return self
+
+    def result(self):
+        if self.pid is None:
+            return self.fn(*self.args)
+        try:
+            count = self.conn.recv()
+            return [self.conn.recv_bytes() for _ in range(count)]
+        except (EOFError, OSError):
+            log.warning("search index: background worker failed; computing in-process")
+            return self.fn(*self.args)
+        finally:
+            self.conn.close()
+            os.waitpid(self.pid, 0)
+            self.pid = None
+
+    def __exit__(self, *exc):
+        if self.pid is not None:  # result() never asked for: do not leave the child behind
+            self.conn.close()
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        return False
+
+
+def _shard_payloads_fast(corpus: _Corpus, refs, plan: ShardPlan) -> Iterator[tuple[int, str]]:
+    """The JSON text of every non-empty shard, as lunr.py's Builder would serialise it.
 
     Mirrors lunr.py 0.8 Builder.add/_create_field_vectors/serialize step for step,
     including its quirks (idf counts a document once per field it has the term in;
-    term indices in order of first appearance; scores rounded to 3 places).
+    term indices in order of first appearance; scores rounded to 3 places), but
+    writes the JSON text directly: postings go into one bytearray per term and
+    field, field vectors into one per shard, so memory is the size of the output
+    plus 4 bytes a token, with no Python object per posting. Shards are yielded
+    one by one and their buffers freed.
     """
-    field_names = [name for name, _, _ in FIELDS]
-    boosts = [boost for _, boost, _ in FIELDS]
+    terms, rows = corpus.terms, corpus.rows
     nf = len(FIELDS)
-    cache: dict[str, int] = {}
-    # per shard: term -> [index, per-field {ref: positions}], doc list, field lengths
-    inverted: list[dict[str, list]] = [{} for _ in range(shards)]
-    doc_fields: list[list[tuple[str, list[dict[str, int]], list[int]]]] = [
-        [] for _ in range(shards)
-    ]
-    for ref, fields in zip(refs, docs_tokens, strict=True):
-        per_shard: dict[int, tuple[list[dict[str, int]], list[int]]] = {}
-        for f, tokens in enumerate(fields):
-            for i, term in enumerate(tokens):
-                s = cache.get(term)
-                if s is None:
-                    s = cache[term] = shard_of(term, shards)
-                entry = per_shard.get(s)
-                if entry is None:
-                    entry = per_shard[s] = ([{} for _ in range(nf)], [0] * nf)
-                tf, lengths = entry
-                tf[f][term] = tf[f].get(term, 0) + 1
-                lengths[f] += 1
-                inv = inverted[s]
-                posting = inv.get(term)
-                if posting is None:
-                    posting = inv[term] = [len(inv), [{} for _ in range(nf)]]
-                positions = posting[1][f].get(ref)
-                if positions is None:
-                    posting[1][f][ref] = [i]
-                else:
-                    positions.append(i)
-        for s, (tf, lengths) in per_shard.items():
-            doc_fields[s].append((ref, tf, lengths))
+    names = [name for name, _, _ in FIELDS]
+    shard = [plan.shard_of(t) for t in terms]
+    shards = plan.shards
+    # term index: order of first appearance within the shard (term ids are in global order)
+    index = [0] * len(terms)
+    seen = [0] * shards
+    by_shard: list[list[int]] = [[] for _ in range(shards)]
+    for t, s in enumerate(shard):
+        index[t] = seen[s]
+        seen[s] += 1
+        by_shard[s].append(t)
 
-    out = {}
+    # Each shard's document count and total field lengths (for BM25).
+    n_docs = [0] * shards
+    field_sum = [[0] * nf for _ in range(shards)]
+    sget = shard.__getitem__
+    for row in rows:
+        in_doc: set[int] = set()
+        for f, arr in enumerate(row):
+            for s, n in Counter(map(sget, arr)).items():
+                field_sum[s][f] += n
+                in_doc.add(s)
+        for s in in_doc:
+            n_docs[s] += 1
+
+    # Field vectors and postings do not depend on each other: with two cores,
+    # a forked child computes the vectors while this process does the postings.
+    args = (corpus, refs, shard, index, n_docs, field_sum)
+    with _BackgroundCall(_field_vectors, *args) as pending:
+        postings = _postings(corpus, refs)
+        vectors = pending.result()
+
+    fields_json = json.dumps(names).replace(" ", "").encode()
     for s in range(shards):
-        docs = doc_fields[s]
-        if not docs:
+        if not n_docs[s]:
             continue
-        inv = inverted[s]
-        n_docs = len(docs)
-        avg = [sum(d[2][f] for d in docs) / n_docs for f in range(nf)]
-        idf_cache: dict[str, float] = {}
-        vectors = []
-        for ref, tf, lengths in docs:
+        inverted = []
+        for t in sorted(by_shard[s], key=terms.__getitem__):
+            parts = []
             for f in range(nf):
-                if not tf[f]:
-                    continue
-                elements = []
-                for term, count in tf[f].items():
-                    posting = inv[term]
-                    idf = idf_cache.get(term)
-                    if idf is None:
-                        with_term = sum(len(p) for p in posting[1])
-                        x = (n_docs - with_term + 0.5) / (with_term + 0.5)
-                        idf = idf_cache[term] = math.log(1 + abs(x))
-                    score = (
-                        idf
-                        * ((K1 + 1) * count)
-                        / (K1 * (1 - B + B * (lengths[f] / avg[f])) + count)
-                    )
-                    score *= boosts[f]
-                    score *= 1
-                    elements.append((posting[0], round(score, 3)))
-                elements.sort()
-                flat = []
-                for index, score in elements:
-                    flat.append(index)
-                    flat.append(round(score, 3))
-                vectors.append([f"{field_names[f]}/{ref}", flat])
-        inverted_index = []
-        for term in sorted(inv):
-            index, per_field = inv[term]
-            posting = {
-                field_names[f]: {r: {"p": p} for r, p in per_field[f].items()} for f in range(nf)
-            }
-            posting["_index"] = index
-            inverted_index.append([term, posting])
-        out[s] = {
-            "version": LUNR_VERSION,
-            "fields": field_names,
-            "fieldVectors": vectors,
-            "invertedIndex": inverted_index,
-            "pipeline": [],
-        }
-    return out
+                k = t * nf + f
+                buf = postings[k]
+                parts.append(b'"%s":{%s}' % (names[f].encode(), buf or b""))
+                postings[k] = None
+            term = json.dumps(terms[t], ensure_ascii=False).encode()
+            inverted.append(b'[%s,{%s,"_index":%d}]' % (term, b",".join(parts), index[t]))
+        payload = SHARD_JSON % (
+            LUNR_VERSION.encode(),
+            fields_json,
+            vectors[s],
+            b",".join(inverted),
+        )
+        vectors[s] = b""
+        yield s, payload.decode("utf-8")
+
+
+def _shard_payloads(corpus: _Corpus, refs, plan: ShardPlan, backend: str):
+    if backend == "fast":
+        yield from _shard_payloads_fast(corpus, refs, plan)
+    elif backend == "lunr":
+        for s in range(plan.shards):
+            index = _build_shard_lunr(corpus, refs, s, plan)
+            if index["invertedIndex"]:
+                yield s, json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    else:
+        raise ValueError(f"unknown search index backend {backend!r}")
 
 
 def build_shards(docs: Sequence[SearchDoc], shards: int = 0, backend: str = "fast"):
-    """Serialised lunr indexes by shard number, plus the shard count used."""
-    docs_tokens = _field_tokens(docs)
+    """Serialised lunr indexes (JSON text) by shard number, the ShardPlan and the token count."""
+    corpus = _read_corpus(docs)
     refs = [ref_of(i) for i in range(len(docs))]
-    total = sum(len(t) for fields in docs_tokens for t in fields)
-    shards = shards or choose_shard_count(total)
-    if backend == "lunr":
-        built = {s: _build_shard_lunr(docs_tokens, refs, s, shards) for s in range(shards)}
-        built = {s: idx for s, idx in built.items() if idx["invertedIndex"]}
-    elif backend == "fast":
-        built = _build_shards_fast(docs_tokens, refs, shards)
-    else:
-        raise ValueError(f"unknown search index backend {backend!r}")
-    return built, shards, total
+    shards = shards or choose_shard_count(corpus.tokens)
+    plan = ShardPlan.pack(corpus.volume(), shards)
+    return dict(_shard_payloads(corpus, refs, plan, backend)), plan, corpus.tokens
 
 
 def _js_global(name: str, key, value) -> str:
@@ -430,7 +669,11 @@ def build_search_index(
             old.unlink()
     out_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport(documents=len(docs))
-    built, shards, report.tokens = build_shards(docs, shards, backend)
+    corpus = _read_corpus(docs)
+    refs = [ref_of(i) for i in range(len(docs))]
+    report.tokens = corpus.tokens
+    shards = shards or choose_shard_count(corpus.tokens)
+    plan = ShardPlan.pack(corpus.volume(), shards)
     report.shards = shards
 
     def write(name: str, text: str) -> None:
@@ -440,12 +683,13 @@ def build_search_index(
         report.bytes += len(data)
 
     files = {}
-    for s, index in built.items():
+    for s, payload in _shard_payloads(corpus, refs, plan, backend):
         name = shard_name(s, shards)
-        text = _js_global("NEWSPRINT_SHARDS", name, index)
+        text = f"{SHARDS_GLOBAL}[{json.dumps(name)}]={payload};\n"
         write(f"shard-{name}.js", text)
         files[name] = f"shard-{name}.js"
         report.shard_bytes[name] = len(text.encode("utf-8"))
+    del corpus
 
     for start in range(0, len(docs), chunk):
         stored = [
@@ -466,10 +710,11 @@ def build_search_index(
     t_ix = {v: i for i, v in enumerate(topics)}
     k_ix = {v: i for i, v in enumerate(kinds)}
     manifest = {
-        "version": 1,
+        "version": 2,
         "lunr": LUNR_VERSION,
         "shards": shards,
         "files": files,
+        **plan.manifest(),
         "fields": [name for name, _, _ in FIELDS],
         "chunk": chunk,
         "districts": districts,

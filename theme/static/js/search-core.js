@@ -96,9 +96,42 @@
     this.loadedFiles = [];
   }
 
-  Engine.prototype.shardFor = function (term) {
-    var key = this.T.isHan(Array.from(term)[0]) ? Array.from(term)[0] : term;
-    return shardName(termHash(key) % this.manifest.shards, this.manifest.shards);
+  /* Key -> shard number, from the manifest's packing plan (search.py: ShardPlan). */
+  Engine.prototype._plan = function () {
+    if (this.where) return this.where;
+    var m = this.manifest;
+    var where = Object.create(null);
+    (m.keys || []).forEach(function (keys, s) {
+      if (keys) keys.split(" ").forEach(function (k) { where[k] = s; });
+    });
+    this.split = Object.create(null);
+    for (var ch of m.split || "") this.split[ch] = true;
+    this.where = where;
+    return where;
+  };
+
+  /* Names of the shards holding a term (several for a prefix on a split character). */
+  Engine.prototype.shardsFor = function (t) {
+    var where = this._plan();
+    var m = this.manifest;
+    var first = Array.from(t.term)[0];
+    var out = [];
+    if (!this.T.isHan(first)) {
+      out.push(m.buckets[termHash(t.term) % m.buckets.length]);
+    } else if (!this.split[first]) {
+      if (where[first] !== undefined) out.push(where[first]);
+    } else if (!t.prefix) {
+      if (where[t.term] !== undefined) out.push(where[t.term]);
+    } else {
+      var seen = {};
+      for (var key in where) {
+        if (key.lastIndexOf(first, 0) === 0 && !seen[where[key]]) {
+          seen[where[key]] = true;
+          out.push(where[key]);
+        }
+      }
+    }
+    return out.map(function (s) { return shardName(s, m.shards); });
   };
 
   Engine.prototype._load = function (file, ready) {
@@ -130,44 +163,55 @@
   /*
    * Run a query. Resolves to {words, results: [{ref, n, score, title}], shards}
    * where results are phrase-checked by position, best first (title matches first).
+   * lunr.js runs the query of the rarest term and scores its documents; every
+   * other term is looked up, for those candidates only, in its loaded index.
    */
   Engine.prototype.search = function (q) {
     var self = this;
     var words = parseQuery(this.T, q);
     if (!words.length) return Promise.resolve({ words: words, results: [], shards: [] });
-    var byShard = {};
+    // Query units: one a term, with the shards holding it (several for a prefix
+    // term on a split character, whose answers are united).
+    var units = [];
+    var missing = false;
     words.forEach(function (w) {
       w.terms.forEach(function (t) {
-        var s = self.shardFor(t.term);
-        (byShard[s] = byShard[s] || []).push(t);
+        var names = self.shardsFor(t);
+        if (!names.length) missing = true;
+        units.push({ shards: names, terms: [t] });
       });
     });
-    var names = Object.keys(byShard);
+    var names = [];
+    units.forEach(function (u) {
+      u.shards.forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+    });
+    if (missing) return Promise.resolve({ words: words, results: [], shards: names });
     return Promise.all(names.map(function (n) { return self.shard(n); })).then(function (idxs) {
-      var combined = null; // ref -> {score, meta: term -> field -> positions}
+      var loaded = {};
       for (var i = 0; i < names.length; i++) {
-        var idx = idxs[i];
-        if (!idx) return { words: words, results: [], shards: names };
-        var terms = byShard[names[i]];
-        var hits = idx.query(function (query) {
-          terms.forEach(function (t) {
-            query.term(t.term, {
-              presence: self.lunr.Query.presence.REQUIRED,
-              wildcard: t.prefix ? self.lunr.Query.wildcard.TRAILING : self.lunr.Query.wildcard.NONE,
-              usePipeline: false,
-            });
-          });
-        });
-        var next = {};
-        hits.forEach(function (h) {
-          if (combined && !combined[h.ref]) return;
-          var entry = combined ? combined[h.ref] : { score: 0, meta: {} };
-          entry.score += h.score;
-          var md = h.matchData.metadata;
+        if (!idxs[i]) return { words: words, results: [], shards: names };
+        loaded[names[i]] = idxs[i];
+      }
+      // Rarest first: lunr.js runs the query of the unit with the fewest postings;
+      // the other units' terms are then looked up in their loaded lunr indexes for
+      // those candidates only (a posting per candidate, not the whole posting list).
+      units.forEach(function (u) { u.size = self._size(loaded, u); });
+      units.sort(function (a, b) { return a.size - b.size; });
+      var combined = Object.create(null); // ref -> {score, meta: term -> field -> positions}
+      var driver = units[0];
+      driver.shards.forEach(function (n) {
+        self._run(loaded[n], driver.terms).forEach(function (hit) {
+          var entry = combined[hit.ref] || (combined[hit.ref] = { score: 0, meta: {} });
+          entry.score += hit.score;
+          var md = hit.matchData.metadata;
           for (var term in md) entry.meta[term] = md[term];
-          next[h.ref] = entry;
         });
-        combined = next;
+      });
+      for (var u = 1; u < units.length; u++) {
+        var lookups = self._expand(loaded, units[u]);
+        for (var ref in combined) {
+          if (!self._lookup(lookups, ref, combined[ref].meta)) delete combined[ref];
+        }
       }
       var results = [];
       for (var ref in combined) {
@@ -189,31 +233,128 @@
     });
   };
 
-  /* Fields in which every term of the word sits at its relative position. */
-  Engine.prototype._phraseFields = function (word, meta) {
+  /* Postings (document-field pairs) of a unit's term; a prefix term counts as large. */
+  Engine.prototype._size = function (loaded, unit) {
+    var best = Infinity;
     var fields = this.manifest.fields;
-    var found = [];
-    var positionsOf = function (t, field) {
-      var out = [];
-      for (var term in meta) {
-        if (term === t.term || (t.prefix && term.lastIndexOf(t.term, 0) === 0)) {
-          var f = meta[term][field];
-          if (f && f.p) out = out.concat(f.p);
+    unit.terms.forEach(function (t) {
+      if (t.prefix) return;
+      var n = 0;
+      unit.shards.forEach(function (name) {
+        var posting = loaded[name].invertedIndex[t.term];
+        if (!posting) return;
+        for (var k = 0; k < fields.length; k++) {
+          n += Object.keys(posting[fields[k]]).length;
+        }
+      });
+      if (n < best) best = n;
+    });
+    return best;
+  };
+
+  /* Each term of a unit with the postings it stands for (a prefix term: every expansion). */
+  Engine.prototype._expand = function (loaded, unit) {
+    var lunr = this.lunr;
+    return unit.terms.map(function (t) {
+      var postings = [];
+      unit.shards.forEach(function (name) {
+        var idx = loaded[name];
+        var expanded = t.prefix
+          ? idx.tokenSet.intersect(lunr.TokenSet.fromString(t.term + "*")).toArray()
+          : [t.term];
+        expanded.forEach(function (term) {
+          if (idx.invertedIndex[term]) postings.push([term, idx.invertedIndex[term]]);
+        });
+      });
+      return postings;
+    });
+  };
+
+  /* Does the document hold every looked-up term? Copies their positions into meta. */
+  Engine.prototype._lookup = function (lookups, ref, meta) {
+    var fields = this.manifest.fields;
+    for (var i = 0; i < lookups.length; i++) {
+      var found = false;
+      for (var j = 0; j < lookups[i].length; j++) {
+        var term = lookups[i][j][0];
+        var posting = lookups[i][j][1];
+        for (var k = 0; k < fields.length; k++) {
+          var hit = posting[fields[k]][ref];
+          if (!hit) continue;
+          found = true;
+          (meta[term] = meta[term] || {})[fields[k]] = hit;
         }
       }
-      return out;
-    };
+      if (!found) return false;
+    }
+    return true;
+  };
+
+  /* One lunr.js query: every term required, prefix terms as trailing wildcards. */
+  Engine.prototype._run = function (idx, terms) {
+    var lunr = this.lunr;
+    return idx.query(function (query) {
+      terms.forEach(function (t) {
+        query.term(t.term, {
+          presence: lunr.Query.presence.REQUIRED,
+          wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          usePipeline: false,
+        });
+      });
+    });
+  };
+
+  /* Positions of a query term in one field (a prefix term: of every term it expanded to). */
+  function positionsOf(meta, t, field) {
+    if (!t.prefix) {
+      var m = meta[t.term];
+      var f = m && m[field];
+      return f && f.p ? f.p : null;
+    }
+    var out = null;
+    for (var term in meta) {
+      if (term.lastIndexOf(t.term, 0) !== 0) continue;
+      var g = meta[term][field];
+      if (g && g.p) out = out ? out.concat(g.p) : g.p;
+    }
+    return out;
+  }
+
+  /*
+   * Fields in which every term of the word sits at its relative position.
+   * Plain loops over the (short, sorted) position lists: this runs for every
+   * candidate, so it allocates nothing but the answer.
+   */
+  Engine.prototype._phraseFields = function (word, meta) {
+    var fields = this.manifest.fields;
+    var terms = word.terms;
+    var found = [];
     for (var k = 0; k < fields.length; k++) {
       var field = fields[k];
-      var sets = word.terms.map(function (t) {
-        var set = {};
-        positionsOf(t, field).forEach(function (p) { set[p - t.rel] = true; });
-        return set;
-      });
-      var starts = Object.keys(sets[0]);
-      var hit = starts.some(function (s) {
-        return sets.every(function (set) { return set[s]; });
-      });
+      var first = positionsOf(meta, terms[0], field);
+      if (!first) continue;
+      if (terms.length === 1) {
+        found.push(field);
+        continue;
+      }
+      var lists = [];
+      for (var j = 1; j < terms.length; j++) {
+        var p = positionsOf(meta, terms[j], field);
+        if (!p) break;
+        lists.push(p);
+      }
+      if (lists.length < terms.length - 1) continue;
+      var hit = false;
+      for (var i = 0; i < first.length && !hit; i++) {
+        var start = first[i] - terms[0].rel;
+        hit = true;
+        for (var n = 0; n < lists.length; n++) {
+          if (lists[n].indexOf(start + terms[n + 1].rel) < 0) {
+            hit = false;
+            break;
+          }
+        }
+      }
       if (hit) found.push(field);
     }
     return found;
