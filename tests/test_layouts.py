@@ -127,3 +127,19 @@ def test_bracketed_district_prefix_and_slash_bylines():
         ("解放碑步行街夜景升级", ["【渝中】"], ["王五"]),
     ]
     assert unplaced(text, result) == {}
+
+
+def test_picture_captions_without_an_image_gap():
+    text = (
+        "荣昌 夏布产业焕发新活力\n\n"
+        "近年来，荣昌区大力发展夏布产业，推动传统工艺与现代设计融合发展。\n\n"
+        "图为夏布织造车间，工人正在赶制订单。（赵敏 摄）\n\n"
+        "荣昌区相关负责人表示，将继续擦亮夏布这张名片。\n\n"
+        "上图：荣昌夏布展示区一角。\n"
+    )
+    (art,) = segment_text(text, "p.txt").articles
+    assert [(c.text, c.credit) for c in art.captions] == [
+        ("图为夏布织造车间，工人正在赶制订单。", "赵敏"),
+        ("上图：荣昌夏布展示区一角。", None),
+    ]
+    assert len(art.paragraphs) == 2

@@ -46,6 +46,7 @@ class Typed:
 
 _LEDE = re.compile(r"^(核心提示|内容提要|导读|编者按)[:：]?$")
 _SIDEBAR = re.compile(r"^(链接|相关链接|延伸阅读|背景链接|小贴士|记者手记)\s*[》>:：]*$")
+_PICTURE = re.compile(r"^(图为|上图|下图|左图|右图|图一|图二|组图)[：:，,\s]?")
 _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
@@ -121,6 +122,8 @@ def _typed(block: Block, is_place: Callable[[str], bool]) -> Typed:
         return Typed(block, Kind.LABEL, text)
     caption, credit, printed = split_caption_credit(text)
     if credit is not None and len(caption) <= 60:
+        return Typed(block, Kind.CAPTION, caption, credit=credit, printed_credit=printed)
+    if block.level == 0 and _PICTURE.match(text) and len(text) <= 100:
         return Typed(block, Kind.CAPTION, caption, credit=credit, printed_credit=printed)
     if block.level == 0 and is_heading_like(text) and (block.interrupts or block.gap >= 2):
         return Typed(block, Kind.CAPTION, text)
