@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
 from .models import PageResult
 
 
+@lru_cache(maxsize=4096)  # district, topic and author names repeat on every article
 def pinyin_slug(text: str, max_len: int = 60) -> str:
     """Lower-case ASCII slug of ``text``: Han characters as pinyin syllables."""
     parts = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))
