@@ -49,7 +49,7 @@ def import_raw_pages(pelican) -> None:
 
 def set_slugs(content) -> None:
     """District and topic pages use the vocabulary's ASCII slugs, not transliteration."""
-    from .slugs import pinyin_slug
+    from .slugs import person_slug, pinyin_slug
 
     meta = getattr(content, "metadata", {})
     category = getattr(content, "category", None)
@@ -58,7 +58,7 @@ def set_slugs(content) -> None:
     for tag in getattr(content, "tags", None) or []:
         tag.slug = pinyin_slug(tag.name) or tag.slug
     for author in getattr(content, "authors", None) or []:
-        author.slug = pinyin_slug(author.name) or author.slug
+        author.slug = person_slug(author.name) or author.slug
 
 
 def write_report(pelican) -> None:

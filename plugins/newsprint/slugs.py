@@ -28,6 +28,18 @@ def pinyin_slug(text: str, max_len: int = 60) -> str:
     return slug
 
 
+def person_slug(name: str) -> str:
+    """A person's slug: pinyin plus a short hash, because names that sound alike
+    (张霞, 章霞) must not share a page.
+
+    >>> person_slug("张霞") != person_slug("章霞")
+    True
+    """
+    base = pinyin_slug(name)
+    digest = hashlib.sha1(name.encode()).hexdigest()[:4]
+    return f"{base}-{digest}" if base else digest
+
+
 def article_slug(source: str, title: str, ordinal: int) -> str:
     """Slug for the ``ordinal``-th article of page ``source``: stable while the title is.
 
