@@ -358,6 +358,12 @@
     var fields = this.manifest.fields;
     var terms = word.terms;
     var found = [];
+    if (terms.length === 1 && !terms[0].prefix) {
+      // one exact term: no phrase to check, just the fields that hold it
+      var m = meta[terms[0].term];
+      for (var f in m) if (m[f].p) found.push(f);
+      return found;
+    }
     for (var k = 0; k < fields.length; k++) {
       var field = fields[k];
       var first = positionsOf(meta, terms[0], field);
