@@ -226,3 +226,91 @@ def test_build_without_a_forked_worker_writes_the_same_shards(monkeypatch):
     forked, _, _ = build_shards(DOCS, 8)
     monkeypatch.setenv("NEWSPRINT_SEARCH_NO_FORK", "1")
     assert build_shards(DOCS, 8)[0] == forked
+
+
+FILTER_STATES = [
+    {},
+    {"district": "永川区"},
+    {"district": "永川区", "kind": "news"},
+    {"topic": "招商引资"},
+    {"year": "2024", "kind": "photo"},
+    {"district": "火星区"},
+]
+
+
+def _expected_filter(docs, st):
+    """The filter semantics, brute force: results passing every filter; per filter,
+    counts over the results passing the *other* filters."""
+
+    def values(d, f):
+        return {
+            "district": [d.district] if d.district else [],
+            "topic": list(d.topics),
+            "year": [d.date[:4]] if d.date else [],
+            "kind": [d.kind] if d.kind else [],
+        }[f]
+
+    def passes(d, skip=None):
+        return all(not st.get(f) or st[f] in values(d, f) for f in ("district", "topic", "year", "kind") if f != skip)
+
+    counts = {}
+    for f in ("district", "topic", "year", "kind"):
+        c = {}
+        for d in docs:
+            if passes(d, skip=f):
+                for v in values(d, f):
+                    c[v] = c.get(v, 0) + 1
+        counts[f] = c
+    return sorted(d.url for d in docs if passes(d)), counts
+
+
+def _query_filters(site, q, states):
+    node = shutil.which("node")
+    done = subprocess.run(
+        [node, str(RUNNER), str(site), str(LUNR_JS)],
+        input=json.dumps({"queries": [q], "filters": states}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)[0]
+
+
+def test_filters_and_counts_from_the_facet_chunks(tmp_path):
+    out = tmp_path / "site"
+    build_search_index(DOCS, out / "search", shards=8, chunk=2, facet_chunk=3, lunr_js=LUNR_JS)
+    manifest = (out / "search" / "manifest.js").read_text(encoding="utf-8")
+    assert "articles/" not in manifest  # no per-document rows in the manifest
+    assert sorted(p.name for p in (out / "search").glob("facets-*.js")) == ["facets-0.js", "facets-1.js"]
+    r = _query_filters(out, "区", FILTER_STATES)  # every document: 区 is in each district
+    by_url = {d.url: d for d in DOCS}
+    assert sorted(r["urls"]) == sorted(by_url)
+    for url, fc in r["facets"].items():
+        d = by_url[url]
+        assert fc == {"district": d.district, "year": d.date[:4], "kind": d.kind, "topic": list(d.topics)}
+    for st in FILTER_STATES:
+        got = r["filters"][json.dumps(st, ensure_ascii=False, separators=(",", ":"))]
+        urls, counts = _expected_filter(DOCS, st)
+        assert sorted(got["urls"]) == urls, st
+        assert got["counts"] == counts, st
+    # a query whose results sit in the first chunk loads only that chunk's facets
+    r = query(out, "凌创")["凌创"]
+    assert [f for f in r["files"] if f.startswith("facets-")] == ["facets-0.js"]
+
+
+def test_facet_columns_widen_past_255_values(tmp_path):
+    many = tuple(f"主题{i:03d}" for i in range(300))
+    docs = [
+        SearchDoc(url="articles/many.html", title="凌创", body="正文", topics=many, date="2020"),
+        SearchDoc(url="articles/one.html", title="凌创", body="正文", topics=("主题299",)),
+    ]
+    out = tmp_path / "site"
+    build_search_index(docs, out / "search", shards=2, lunr_js=LUNR_JS)
+    raw = (out / "search" / "facets-0.js").read_text(encoding="utf-8")
+    assert '"t":2' in raw and '"n":2' in raw  # 300 topics, a document with 300 of them
+    r = _query_filters(out, "凌创", [{"topic": "主题299"}, {"topic": "主题000"}, {"year": "2020"}])
+    assert r["facets"]["articles/many.html"]["topic"] == list(many)
+    assert sorted(r["filters"]['{"topic":"主题299"}']["urls"]) == ["articles/many.html", "articles/one.html"]
+    assert r["filters"]['{"topic":"主题000"}']["urls"] == ["articles/many.html"]
+    assert r["filters"]['{"topic":"主题000"}']["counts"]["topic"]["主题299"] == 2
+    assert r["filters"]['{"year":"2020"}']["counts"]["topic"]["主题299"] == 1

@@ -10,12 +10,18 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 
     search/lunr.js          lunr.js 2.3.9, copied from node_modules at build time
     search/manifest.js      window.NEWSPRINT_SEARCH = {shards, files, keys, buckets,
-                            split, fields, districts, topics, kinds, docs: [[url,
-                            district, yyyymmdd, kind, [topics]], ...], chunk}
+                            split, fields, chunk, count, facetChunk, districts,
+                            years, kinds, topics}: the shard plan and the filter
+                            values; nothing per document, so it stays small
     search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index>
-    search/docs-N.js        NEWSPRINT_DOCS[N] = [[title, body, captions, extra], ...]
-                            (stored text of docs N*chunk .. N*chunk+chunk-1; loaded only
-                            for results on screen)
+    search/docs-N.js        NEWSPRINT_DOCS[N] = [[title, body, captions, extra, url,
+                            yyyymmdd], ...] (stored text of docs N*chunk ..
+                            N*chunk+chunk-1; loaded only for results on screen)
+    search/facets-K.js      NEWSPRINT_FACETS[K] = {w, d, y, k, n, t}: district,
+                            year, kind and topics of docs K*facetChunk ..
+                            (K+1)*facetChunk-1 as base64 columns of small integers
+                            (:class:`FacetTable`); loaded for the chunks holding
+                            results, filtered and counted over typed arrays
 
 * Tokens come from :mod:`newsprint.tokenize` (``tails=True``); the browser uses the
   same rules from ``theme/static/js/tokenize.js``.
@@ -29,9 +35,9 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
   characters packed term by term, whose prefix queries read each of their
   shards). ``term_hash`` is ``h = h*31 + codepoint (mod 2**32)``, mirrored in
   ``search-core.js``.
-* Document refs are base-36 numbers, the position of the document in
-  ``manifest.docs``. Field names are one letter (see ``FIELDS``) because every
-  shard repeats ``field/ref`` keys.
+* Document refs are base-36 numbers, the position of the document in the
+  corpus (its row in docs-N.js and facets-K.js). Field names are one letter
+  (see ``FIELDS``) because every shard repeats ``field/ref`` keys.
 * Each posting carries lunr metadata ``p``: the positions of the term in the
   field's full token stream. The browser has lunr.js run the query of the
   query's rarest term (fewest postings) — it hands the positions back in
@@ -57,11 +63,13 @@ Rebuild: the index is rebuilt by every ``pelican`` run (``make html``); to rebui
 from Python, ``build_search_index(docs, output_path / "search")``. Settings:
 ``NEWSPRINT_SEARCH_SHARDS`` (0 = choose from corpus size),
 ``NEWSPRINT_SEARCH_CHUNK`` (documents per docs-N.js, default 8),
+``NEWSPRINT_SEARCH_FACET_CHUNK`` (documents per facets-K.js, default 4096),
 ``NEWSPRINT_LUNR_JS`` (default ``node_modules/lunr/lunr.min.js``; run ``npm ci``).
 """
 
 from __future__ import annotations
 
+import base64
 import heapq
 import html
 import json
@@ -348,6 +356,87 @@ class ShardPlan:
                 keys[s].append(key)
             heapq.heappush(heap, (load + v, s))
         return cls(shards, [sorted(k) for k in keys], buckets, split)
+
+
+# --- the filter table -------------------------------------------------------------
+
+
+def _date_number(date: str) -> int:
+    """YYYYMMDD; a month or day the page does not give is 00.
+
+    >>> _date_number("2024-07"), _date_number("")
+    (20240700, 0)
+    """
+    return int(date.replace("-", "").ljust(8, "0")) if date else 0
+
+
+def _b64(values: Sequence[int], width: int) -> str:
+    """Unsigned little-endian integers of ``width`` bytes, base64 (decoded by search-core.js)."""
+    data = b"".join(v.to_bytes(width, "little") for v in values)
+    return base64.b64encode(data).decode("ascii")
+
+
+@dataclass
+class FacetTable:
+    """District, year, kind and topics of every document, as numbers.
+
+    Each column holds, per document, 1 + the index of its value in the value
+    list (``districts``, ``years``, ``kinds``, ``topics`` in the manifest), 0
+    for none; topics are a count per document (``n``) and the documents' topic
+    numbers one after another (``t``). :meth:`encode` writes a range of
+    documents as base64 columns of 1- or 2-byte integers (``facets-K.js``), so
+    the browser filters and counts over typed arrays, loading only the chunks
+    that hold results; ``w`` gives each column's width in bytes (1, 2 or 4).
+    """
+
+    districts: list[str]
+    years: list[str]
+    kinds: list[str]
+    topics: list[str]
+    rows: list[tuple[int, int, int, tuple[int, ...]]]
+
+    @classmethod
+    def of(cls, docs: Sequence[SearchDoc]) -> FacetTable:
+        districts = sorted({d.district for d in docs if d.district})
+        years = sorted({d.date[:4] for d in docs if d.date})
+        kinds = sorted({d.kind for d in docs if d.kind})
+        topics = sorted({t for d in docs for t in d.topics})
+        lists = (districts, years, kinds, topics)
+        ix = [{v: i + 1 for i, v in enumerate(values)} for values in lists]
+        rows = [
+            (
+                ix[0].get(d.district, 0),
+                ix[1].get(d.date[:4], 0),
+                ix[2].get(d.kind, 0),
+                tuple(ix[3][t] for t in dict.fromkeys(d.topics)),
+            )
+            for d in docs
+        ]
+        return cls(districts, years, kinds, topics, rows)
+
+    def values(self) -> dict[str, list[str]]:
+        return {
+            "districts": self.districts,
+            "years": self.years,
+            "kinds": self.kinds,
+            "topics": self.topics,
+        }
+
+    def encode(self, start: int, stop: int) -> dict:
+        rows = self.rows[start:stop]
+
+        def width(top: int) -> int:
+            return 1 if top < 256 else 2 if top < 65536 else 4
+
+        columns = {
+            "d": [r[0] for r in rows],
+            "y": [r[1] for r in rows],
+            "k": [r[2] for r in rows],
+            "n": [len(r[3]) for r in rows],
+            "t": [t for r in rows for t in r[3]],
+        }
+        widths = {c: width(max(v, default=0)) for c, v in columns.items()}
+        return {"w": widths, **{c: _b64(v, widths[c]) for c, v in columns.items()}}
 
 
 # --- index building ---------------------------------------------------------------
@@ -659,6 +748,7 @@ def build_search_index(
     *,
     shards: int = 0,
     chunk: int = 8,
+    facet_chunk: int = 4096,
     lunr_js: Path | None = None,
     backend: str = "fast",
 ) -> BuildReport:
@@ -698,39 +788,29 @@ def build_search_index(
                 _stored_text(d.body),
                 _stored_text("\n".join(d.captions)),
                 " ".join(x for x in (d.district, *d.topics, *d.authors) if x),
+                d.url,
+                _date_number(d.date),
             ]
             for d in docs[start : start + chunk]
         ]
         write(f"docs-{start // chunk}.js", _js_global("NEWSPRINT_DOCS", start // chunk, stored))
 
-    districts = sorted({d.district for d in docs if d.district})
-    topics = sorted({t for d in docs for t in d.topics})
-    kinds = sorted({d.kind for d in docs if d.kind})
-    d_ix = {v: i for i, v in enumerate(districts)}
-    t_ix = {v: i for i, v in enumerate(topics)}
-    k_ix = {v: i for i, v in enumerate(kinds)}
+    table = FacetTable.of(docs)
+    for number, start in enumerate(range(0, len(docs), facet_chunk)):
+        encoded = table.encode(start, start + facet_chunk)
+        write(f"facets-{number}.js", _js_global("NEWSPRINT_FACETS", number, encoded))
+
     manifest = {
-        "version": 2,
+        "version": 3,
         "lunr": LUNR_VERSION,
         "shards": shards,
         "files": files,
         **plan.manifest(),
         "fields": [name for name, _, _ in FIELDS],
         "chunk": chunk,
-        "districts": districts,
-        "topics": topics,
-        "kinds": kinds,
-        "docs": [
-            [
-                d.url,
-                d_ix.get(d.district, -1),
-                # YYYYMMDD; a month or day the page does not give is 00
-                int(d.date.replace("-", "").ljust(8, "0") if d.date else 0),
-                k_ix.get(d.kind, -1),
-                [t_ix[t] for t in d.topics],
-            ]
-            for d in docs
-        ],
+        "count": len(docs),
+        "facetChunk": facet_chunk,
+        **table.values(),
     }
     payload = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
     write("manifest.js", f"window.NEWSPRINT_SEARCH={payload};\n")
@@ -768,6 +848,7 @@ class SearchIndexGenerator:
             self.output_path / "search",
             shards=int(self.settings.get("NEWSPRINT_SEARCH_SHARDS", 0)),
             chunk=int(self.settings.get("NEWSPRINT_SEARCH_CHUNK", 8)),
+            facet_chunk=int(self.settings.get("NEWSPRINT_SEARCH_FACET_CHUNK", 4096)),
             lunr_js=lunr_js,
         )
         log.info(

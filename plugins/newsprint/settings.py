@@ -19,9 +19,10 @@ DEFAULTS: dict[str, Any] = {
     # Build report: JSON with every dropped text and every page error, relative to OUTPUT_PATH.
     "NEWSPRINT_REPORT": "report/import.json",
     # Search index: number of term shards (0 = chosen from the archive size), articles
-    # per stored-text file, and where lunr.js (from npm) is copied from.
+    # per stored-text file and per filter-table file, and where lunr.js (from npm) is copied from.
     "NEWSPRINT_SEARCH_SHARDS": 0,
     "NEWSPRINT_SEARCH_CHUNK": 8,
+    "NEWSPRINT_SEARCH_FACET_CHUNK": 4096,
     "NEWSPRINT_LUNR_JS": "node_modules/lunr/lunr.min.js",
 }
 

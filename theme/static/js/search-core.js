@@ -74,8 +74,14 @@
     var map = [];
     var offset = 0;
     for (var ch of text) {
-      var n = T.normalize(ch);
-      if (/\s/.test(n)) n = " ";
+      var c = ch.charCodeAt(0);
+      var n = ch;
+      // NFKC and lower case leave CJK unified ideographs and ASCII other than
+      // capitals and controls alone: only other characters go through normalize.
+      if (!((c >= 0x4e00 && c <= 0x9fff) || (c > 0x20 && c < 0x41) || (c > 0x5a && c < 0x7f))) {
+        n = T.normalize(ch);
+        if (/\s/.test(n)) n = " ";
+      }
       for (var i = 0; i < n.length; i++) map.push(offset);
       out += n;
       offset += ch.length;
@@ -197,33 +203,47 @@
       // those candidates only (a posting per candidate, not the whole posting list).
       units.forEach(function (u) { u.size = self._size(loaded, u); });
       units.sort(function (a, b) { return a.size - b.size; });
-      var combined = Object.create(null); // ref -> {score, meta: term -> field -> positions}
+      // Candidates of the driving unit: lunr.js hands back the positions of its
+      // term(s) in matchData; several shards (a prefix on a split character) are united.
+      var combined = Object.create(null); // ref -> candidate
+      var cands = []; // {ref, score, meta: term -> field -> {p: positions}}
       var driver = units[0];
-      driver.shards.forEach(function (n) {
-        self._run(loaded[n], driver.terms).forEach(function (hit) {
-          var entry = combined[hit.ref] || (combined[hit.ref] = { score: 0, meta: {} });
-          entry.score += hit.score;
+      for (var d = 0; d < driver.shards.length; d++) {
+        var hits = self._run(loaded[driver.shards[d]], driver.terms);
+        for (var h = 0; h < hits.length; h++) {
+          var hit = hits[h];
           var md = hit.matchData.metadata;
-          for (var term in md) entry.meta[term] = md[term];
-        });
-      });
-      for (var u = 1; u < units.length; u++) {
-        var lookups = self._expand(loaded, units[u]);
-        for (var ref in combined) {
-          if (!self._lookup(lookups, ref, combined[ref].meta)) delete combined[ref];
+          var entry = combined[hit.ref];
+          if (!entry) {
+            // lunr.js built this metadata object for this query alone: keep it as is
+            combined[hit.ref] = entry = { ref: hit.ref, score: hit.score, meta: md };
+            cands.push(entry);
+          } else {
+            entry.score += hit.score;
+            for (var term in md) entry.meta[term] = md[term];
+          }
         }
       }
+      for (var u = 1; u < units.length && cands.length; u++) {
+        var lookups = self._expand(loaded, units[u]);
+        var kept = [];
+        for (var c = 0; c < cands.length; c++) {
+          if (self._lookup(lookups, cands[c].ref, cands[c].meta)) kept.push(cands[c]);
+        }
+        cands = kept;
+      }
       var results = [];
-      for (var ref in combined) {
-        var entry = combined[ref];
+      for (var c = 0; c < cands.length; c++) {
+        var cand = cands[c];
         var titleWords = 0;
-        var ok = words.every(function (w) {
-          var fields = self._phraseFields(w, entry.meta);
+        var ok = true;
+        for (var w = 0; w < words.length && ok; w++) {
+          var fields = self._phraseFields(words[w], cand.meta);
           if (fields.indexOf("t") >= 0) titleWords++;
-          return fields.length > 0;
-        });
+          ok = fields.length > 0;
+        }
         if (ok) {
-          results.push({ ref: ref, n: parseInt(ref, 36), score: entry.score, title: titleWords === words.length });
+          results.push({ ref: cand.ref, n: parseInt(cand.ref, 36), score: cand.score, title: titleWords === words.length });
         }
       }
       results.sort(function (a, b) {
@@ -243,9 +263,12 @@
       unit.shards.forEach(function (name) {
         var posting = loaded[name].invertedIndex[t.term];
         if (!posting) return;
-        for (var k = 0; k < fields.length; k++) {
-          n += Object.keys(posting[fields[k]]).length;
+        if (posting._size === undefined) { // counted once per loaded index
+          var size = 0;
+          for (var k = 0; k < fields.length; k++) size += Object.keys(posting[fields[k]]).length;
+          Object.defineProperty(posting, "_size", { value: size });
         }
+        n += posting._size;
       });
       if (n < best) best = n;
     });
@@ -290,13 +313,19 @@
     return true;
   };
 
-  /* One lunr.js query: every term required, prefix terms as trailing wildcards. */
+  /*
+   * One lunr.js query: every term required, prefix terms as trailing wildcards.
+   * A one-term query runs with the default (optional) presence: the answer is the
+   * same, and lunr.js then builds no per-field sets of document refs (lunr.Set
+   * union/intersect over every posting: a third of the query time for a common term).
+   */
   Engine.prototype._run = function (idx, terms) {
     var lunr = this.lunr;
+    var presence = terms.length > 1 ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL;
     return idx.query(function (query) {
       terms.forEach(function (t) {
         query.term(t.term, {
-          presence: lunr.Query.presence.REQUIRED,
+          presence: presence,
           wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
           usePipeline: false,
         });
@@ -329,6 +358,12 @@
     var fields = this.manifest.fields;
     var terms = word.terms;
     var found = [];
+    if (terms.length === 1 && !terms[0].prefix) {
+      // one exact term: no phrase to check, just the fields that hold it
+      var m = meta[terms[0].term];
+      for (var f in m) if (m[f].p) found.push(f);
+      return found;
+    }
     for (var k = 0; k < fields.length; k++) {
       var field = fields[k];
       var first = positionsOf(meta, terms[0], field);
@@ -378,10 +413,127 @@
       numbers.forEach(function (n) {
         var rows = self.docCache[Math.floor(n / chunk)];
         var row = rows && rows[n % chunk];
-        if (row) out[n] = { title: row[0], body: row[1], captions: row[2], extra: row[3] };
+        if (row) {
+          out[n] = { title: row[0], body: row[1], captions: row[2], extra: row[3], url: row[4], date: row[5] };
+        }
       });
       return out;
     });
+  };
+
+  /* Unsigned little-endian integers of `width` bytes from base64 (search.py: _b64). */
+  function decodeColumn(b64, width) {
+    var bin = typeof atob === "function" ? atob(b64) : Buffer.from(b64, "base64").toString("latin1");
+    var n = bin.length / width;
+    var out = width === 1 ? new Uint8Array(n) : width === 2 ? new Uint16Array(n) : new Uint32Array(n);
+    for (var i = 0, j = 0; i < n; i++, j += width) {
+      var v = 0;
+      for (var b = width - 1; b >= 0; b--) v = v * 256 + bin.charCodeAt(j + b);
+      out[i] = v;
+    }
+    return out;
+  }
+
+  /* One facets-K.js chunk as typed arrays; topics of document i: t[start[i] .. start[i+1]). */
+  function decodeFacets(raw) {
+    var w = raw.w;
+    var counts = decodeColumn(raw.n, w.n);
+    var start = new Uint32Array(counts.length + 1);
+    for (var i = 0; i < counts.length; i++) start[i + 1] = start[i] + counts[i];
+    return {
+      d: decodeColumn(raw.d, w.d),
+      y: decodeColumn(raw.y, w.y),
+      k: decodeColumn(raw.k, w.k),
+      t: decodeColumn(raw.t, w.t),
+      start: start,
+    };
+  }
+
+  /* Loads the facets-K.js chunks holding these documents (numbers). */
+  Engine.prototype.loadFacets = function (numbers) {
+    var self = this;
+    var size = this.manifest.facetChunk;
+    var want = {};
+    for (var i = 0; i < numbers.length; i++) want[Math.floor(numbers[i] / size)] = true;
+    this.facetCache = this.facetCache || {};
+    return Promise.all(Object.keys(want).map(function (k) {
+      if (self.facetCache[k]) return self.facetCache[k];
+      return self._load("facets-" + k + ".js", function () {
+        var store = self.globals.NEWSPRINT_FACETS || {};
+        if (!self.facetCache[k]) self.facetCache[k] = decodeFacets(store[k]);
+        delete store[k];
+      });
+    }));
+  };
+
+  /* Filter values of one document (its facets chunk must be loaded). */
+  Engine.prototype.facetsOf = function (n) {
+    var m = this.manifest;
+    var size = m.facetChunk;
+    var c = this.facetCache[Math.floor(n / size)];
+    var i = n % size;
+    var topics = [];
+    for (var j = c.start[i]; j < c.start[i + 1]; j++) topics.push(m.topics[c.t[j] - 1]);
+    return {
+      district: c.d[i] ? m.districts[c.d[i] - 1] : "",
+      year: c.y[i] ? m.years[c.y[i] - 1] : "",
+      kind: c.k[i] ? m.kinds[c.k[i] - 1] : "",
+      topic: topics,
+    };
+  };
+
+  var FILTERS = ["district", "topic", "year", "kind"];
+
+  /*
+   * Results passing the filters `st` ({district, topic, year, kind}: a value or
+   * "") and, for every filter, the count of results per value among those that
+   * pass the *other* filters (so every option offered leads somewhere). One pass
+   * over typed arrays; the facets chunks of the results must be loaded.
+   */
+  Engine.prototype.filter = function (results, st) {
+    var m = this.manifest;
+    var size = m.facetChunk;
+    var lists = { district: m.districts, topic: m.topics, year: m.years, kind: m.kinds };
+    var want = {};
+    var counts = {};
+    FILTERS.forEach(function (f) {
+      // 1 + index of the chosen value; -1 for a value the archive does not have
+      want[f] = st && st[f] ? lists[f].indexOf(st[f]) + 1 || -1 : 0;
+      counts[f] = new Uint32Array(lists[f].length + 1);
+    });
+    var wd = want.district, wt = want.topic, wy = want.year, wk = want.kind;
+    var cd = counts.district, ct = counts.topic, cy = counts.year, ck = counts.kind;
+    var cache = this.facetCache;
+    var passed = [];
+    for (var r = 0; r < results.length; r++) {
+      var n = results[r].n;
+      var c = cache[Math.floor(n / size)];
+      var i = n % size;
+      var d = c.d[i], y = c.y[i], k = c.k[i], t0 = c.start[i], t1 = c.start[i + 1];
+      var missD = wd !== 0 && d !== wd;
+      var missY = wy !== 0 && y !== wy;
+      var missK = wk !== 0 && k !== wk;
+      var missT = false;
+      if (wt !== 0) {
+        missT = true;
+        for (var j = t0; j < t1; j++) if (c.t[j] === wt) { missT = false; break; }
+      }
+      var misses = missD + missY + missK + missT;
+      if (misses > 1) continue;
+      if (misses === 0) passed.push(results[r]);
+      if (!misses || missD) cd[d]++;
+      if (!misses || missY) cy[y]++;
+      if (!misses || missK) ck[k]++;
+      if (!misses || missT) for (var j = t0; j < t1; j++) ct[c.t[j]]++;
+    }
+    var out = {};
+    FILTERS.forEach(function (f) {
+      out[f] = {};
+      for (var v = 1; v < counts[f].length; v++) {
+        if (counts[f][v]) out[f][lists[f][v - 1]] = counts[f][v];
+      }
+    });
+    return { results: passed, counts: out };
   };
 
   /* Does the stored text contain every query word (after normalisation)? */
@@ -436,6 +588,8 @@
     termHash: termHash,
     shardName: shardName,
     normalizedWithMap: normalizedWithMap,
+    decodeColumn: decodeColumn,
+    FILTERS: FILTERS,
   };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.NewsprintSearchCore = api;

@@ -88,36 +88,7 @@
     return year + "年" + month + "月" + day + "日";
   }
 
-  function facets(m, row) {
-    return {
-      district: row[1] >= 0 ? m.districts[row[1]] : "",
-      topic: row[4].map(function (i) { return m.topics[i]; }),
-      year: row[2] ? String(Math.floor(row[2] / 10000)) : "",
-      kind: row[3] >= 0 ? m.kinds[row[3]] : "",
-    };
-  }
-
-  function matchesFilters(fc, st) {
-    return FILTERS.every(function (f) {
-      if (!st[f]) return true;
-      return f === "topic" ? fc.topic.indexOf(st[f]) >= 0 : fc[f] === st[f];
-    });
-  }
-
-  function fillFilters(m, results, st) {
-    var counts = { district: {}, topic: {}, year: {}, kind: {} };
-    results.forEach(function (r) {
-      var fc = facets(m, m.docs[r.n]);
-      FILTERS.forEach(function (f) {
-        // Counts for one filter honour the other filters, so every option leads somewhere.
-        var others = {};
-        FILTERS.forEach(function (g) { others[g] = g === f ? "" : st[g]; });
-        if (!matchesFilters(fc, others)) return;
-        (f === "topic" ? fc.topic : [fc[f]]).forEach(function (v) {
-          if (v) counts[f][v] = (counts[f][v] || 0) + 1;
-        });
-      });
-    });
+  function fillFilters(counts, st, any) {
     FILTERS.forEach(function (f) {
       var sel = selects[f];
       while (sel.firstChild) sel.removeChild(sel.firstChild);
@@ -131,7 +102,7 @@
       });
       sel.value = st[f];
     });
-    filterBox.hidden = results.length === 0;
+    filterBox.hidden = !any;
   }
 
   var baseTitle = document.title;
@@ -156,21 +127,26 @@
     return engine().then(function (eng) {
       return eng.search(st.q).then(function (res) {
         if (id !== runId) return;
-        var m = eng.manifest;
-        var filtered = res.results.filter(function (r) {
-          return matchesFilters(facets(m, m.docs[r.n]), st);
-        });
-        fillFilters(m, res.results, st);
-        current = { eng: eng, res: res, filtered: filtered, shown: 0, dropped: 0, st: st, id: id };
-        if (!filtered.length) {
-          showNothing(st, res);
-          root.setAttribute("data-state", "done");
-          return;
-        }
-        return showMore().then(function () {
+        var filtersOn = FILTERS.some(function (f) { return st[f]; });
+        var numbers = res.results.map(function (r) { return r.n; });
+        // Unfiltered, the first page is known now: its stored text loads with the facets.
+        var first = filtersOn ? [] : numbers.slice(0, PAGE);
+        return Promise.all([eng.loadFacets(numbers), eng.docs(first)]).then(function () {
           if (id !== runId) return;
-          window.NEWSPRINT_LAST = { q: st.q, total: filtered.length, ms: performance.now() - started };
-          root.setAttribute("data-state", "done");
+          var f = eng.filter(res.results, st);
+          var filtered = f.results;
+          fillFilters(f.counts, st, res.results.length > 0);
+          current = { eng: eng, res: res, filtered: filtered, shown: 0, dropped: 0, st: st, id: id };
+          if (!filtered.length) {
+            showNothing(st, res);
+            root.setAttribute("data-state", "done");
+            return;
+          }
+          return showMore().then(function () {
+            if (id !== runId) return;
+            window.NEWSPRINT_LAST = { q: st.q, total: filtered.length, ms: performance.now() - started };
+            root.setAttribute("data-state", "done");
+          });
         });
       });
     }).catch(function (err) {
@@ -207,7 +183,7 @@
           c.dropped++;
           return;
         }
-        list.appendChild(resultItem(c.eng.manifest, r, doc, c.res.words));
+        list.appendChild(resultItem(c.eng, r, doc, c.res.words));
       });
       var total = c.filtered.length - c.dropped;
       status.textContent = "找到 " + total + " 篇文章" + (c.shown < c.filtered.length ? "，显示前 " + list.children.length + " 篇。" : "。");
@@ -217,20 +193,19 @@
     });
   }
 
-  function resultItem(m, r, doc, words) {
-    var row = m.docs[r.n];
-    var fc = facets(m, row);
+  function resultItem(eng, r, doc, words) {
+    var fc = eng.facetsOf(r.n);
     var li = el("li", "result");
     var h = el("h2", "title");
-    var a = el("a", null, doc.title || row[0]);
-    a.href = href(row[0]);
+    var a = el("a", null, doc.title || doc.url);
+    a.href = href(doc.url);
     h.appendChild(a);
     li.appendChild(h);
-    var meta = [fc.district, formatDate(row[2]), KIND_LABELS[fc.kind] || fc.kind]
+    var meta = [fc.district, formatDate(doc.date), KIND_LABELS[fc.kind] || fc.kind]
       .filter(Boolean).join(" · ");
     li.appendChild(el("p", "meta", meta));
     var p = el("p", "snippet");
-    current.eng.snippet(doc, words).forEach(function (piece) {
+    eng.snippet(doc, words).forEach(function (piece) {
       p.appendChild(piece.mark ? el("mark", null, piece.text) : document.createTextNode(piece.text));
     });
     li.appendChild(p);
