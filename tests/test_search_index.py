@@ -144,7 +144,34 @@ def test_shards_load_in_lunr_py_and_answer_a_term_query(site):
     index = Index.load(json.loads(text.split("]=", 1)[1].rstrip().rstrip(";")))
     hits = index.query(index.create_query().term("凌创", use_pipeline=False))
     assert [h["ref"] for h in hits] == ["0"]
-    assert hits[0]["match_data"].metadata["凌创"]["b"]["p"] == [2]  # 苏州 州凌 凌创
+    assert hits[0]["match_data"].metadata["凌创"] == {"b": {}}  # positions are not in the shard
+
+
+def _positions(site, term):
+    name = shard_name(_plan(site).shard_of(term), 8)
+    text = (site / "search" / f"positions-{name}.js").read_text(encoding="utf-8")
+    assert text.startswith(f'(window.NEWSPRINT_POSITIONS=window.NEWSPRINT_POSITIONS||{{}})["{name}"]=')
+    return json.loads(text.split("]=", 1)[1].rstrip().rstrip(";"))[term]
+
+
+def test_positions_live_in_their_own_file_per_shard(site):
+    assert _positions(site, "凌创") == {"b": {"0": [2]}}  # 苏州 州凌 凌创: body of doc 0
+    # title of doc 0 (巴南交出…) and district 巴南区 of docs 0 and 3; fields without it left out
+    assert _positions(site, "巴南") == {"t": {"0": [0]}, "d": {"0": [0], "3": [0]}}
+    assert _positions(site, "城市") == {"b": {"1": [5], "2": [9]}, "p": {"1": [0]}}
+    for shard in (site / "search").glob("shard-*.js"):
+        assert '"p":[' not in shard.read_text(encoding="utf-8")
+
+
+def test_positions_are_loaded_only_for_words_needing_the_phrase_check(site):
+    r = query(site, "凌创", "数字化城市管理", "渝", "基地 290亿元")
+    assert not [f for f in r["凌创"]["files"] if f.startswith("positions-")]  # one term
+    assert not [f for f in r["渝"]["files"] if f.startswith("positions-")]  # one prefix term
+    plan = _plan(site)
+    want = {f"positions-{shard_name(plan.shard_of(t), 8)}.js" for t in ("数字", "字化", "化城", "城市", "市管", "管理")}
+    assert {f for f in r["数字化城市管理"]["files"] if f.startswith("positions-")} == want
+    loaded = {f for f in r["基地 290亿元"]["files"] if f.startswith("positions-")}
+    assert loaded == {f"positions-{shard_name(plan.shard_of(t), 8)}.js" for t in ("290", "亿元")}
 
 
 def test_fast_backend_writes_what_lunr_py_builder_writes():

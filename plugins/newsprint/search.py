@@ -13,7 +13,12 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             split, fields, chunk, count, facetChunk, districts,
                             years, kinds, topics}: the shard plan and the filter
                             values; nothing per document, so it stays small
-    search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index>
+    search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index>, its
+                            postings without metadata ("ref":{})
+    search/positions-XXX.js NEWSPRINT_POSITIONS["XXX"] = {term: {field: {ref:
+                            [positions]}}}: where shard XXX's terms sit in each
+                            field's token stream (fields without the term left
+                            out); loaded only for the phrase check
     search/docs-N.js        NEWSPRINT_DOCS[N] = [[title, body, captions, extra, url,
                             yyyymmdd], ...] (stored text of docs N*chunk ..
                             N*chunk+chunk-1; loaded only for results on screen)
@@ -38,26 +43,33 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 * Document refs are base-36 numbers, the position of the document in the
   corpus (its row in docs-N.js and facets-K.js). Field names are one letter
   (see ``FIELDS``) because every shard repeats ``field/ref`` keys.
-* Each posting carries lunr metadata ``p``: the positions of the term in the
-  field's full token stream. The browser has lunr.js run the query of the
-  query's rarest term (fewest postings) — it hands the positions back in
-  ``matchData`` and scores the candidates — then reads the other terms'
-  postings for those candidates only from their loaded lunr indexes, and keeps
-  a result only if the query's tokens sit at consecutive positions — the
-  phrase check that removes bigram false positives. Results on screen are
-  checked once more against their stored text.
+* Postings carry no lunr metadata: the positions of each term in each field's
+  full token stream go to the shard's ``positions-XXX.js`` instead, because
+  lunr.js copies every posting's metadata into its match data, which for a
+  common term (~10k postings) was most of the query's time. The browser has
+  lunr.js run the query of the query's rarest term (fewest postings) — it
+  scores the candidates and says, in ``matchData``, which fields matched — then
+  reads the other terms' postings for those candidates only from their loaded
+  lunr indexes. A query word of one token needs nothing more; for a word of
+  several tokens the browser loads the positions files of the shards holding
+  its terms (only then, only once there are candidates) and keeps a candidate
+  only if the word's tokens sit at consecutive positions in one field — the
+  phrase check that removes bigram false positives — reading positions for the
+  candidates only. Results on screen are checked once more against their
+  stored text.
 * Pipelines are empty on both sides, so nothing needs registering in lunr.js.
 
-Two backends write byte-identical shards (``tests/test_search_index.py``):
-``"lunr"`` runs lunr.py's ``Builder`` once per shard; ``"fast"`` (the default)
-computes the same postings and BM25 field vectors and writes the JSON text
-directly. It reads every field into arrays of term ids (4 bytes a token), keeps
-postings as one bytearray of JSON per term and field (no Python object per
-posting), writes shards one at a time, and computes the field vectors in a
-forked child on a second core (``NEWSPRINT_SEARCH_NO_FORK=1`` to stay in one
-process). At 10,000 generated articles: ~25 s and ~0.5 GB, against minutes
-for lunr.py's builder. Either way lunr (lunr.py in the tests, lunr.js in the
-browser) loads and runs every query.
+Two backends write byte-identical shards and positions files
+(``tests/test_search_index.py``): ``"lunr"`` runs lunr.py's ``Builder`` once per
+shard, with positions as ``p`` metadata, and moves them out into the positions
+table; ``"fast"`` (the default) computes the same postings, positions and BM25
+field vectors and writes the JSON text directly. It reads every field into
+arrays of term ids (4 bytes a token), keeps postings as one bytearray of JSON
+per term and field (no Python object per posting), writes shards one at a
+time, and computes the field vectors in a forked child on a second core
+(``NEWSPRINT_SEARCH_NO_FORK=1`` to stay in one process). At 10,000 generated
+articles: ~25 s and ~0.5 GB, against minutes for lunr.py's builder. Either way
+lunr (lunr.py in the tests, lunr.js in the browser) loads and runs every query.
 
 Rebuild: the index is rebuilt by every ``pelican`` run (``make html``); to rebuild
 from Python, ``build_search_index(docs, output_path / "search")``. Settings:
@@ -104,6 +116,7 @@ NO_DISTRICT = "未分区"
 K1, B = 1.2, 0.75
 TOKENS_PER_SHARD = 12_000
 SHARDS_GLOBAL = "(window.NEWSPRINT_SHARDS=window.NEWSPRINT_SHARDS||{})"
+POSITIONS_GLOBAL = "(window.NEWSPRINT_POSITIONS=window.NEWSPRINT_POSITIONS||{})"
 HASH_BUCKETS = 256  # non-Han terms are packed by hash bucket
 
 
@@ -509,6 +522,21 @@ def _build_shard_lunr(corpus: _Corpus, refs, shard: int, plan: ShardPlan) -> dic
     return _drop_empty_vectors(builder.build().serialize())
 
 
+def _split_positions(serialised: dict) -> dict:
+    """Take the ``p`` metadata out of a serialised lunr index (left with ``"ref":{}``
+    postings) and return it as the positions table: term -> field -> ref -> positions,
+    fields without postings left out."""
+    positions = {}
+    for term, posting in serialised["invertedIndex"]:
+        entry = {}
+        for name, _, _ in FIELDS:
+            refs = posting[name]
+            if refs:
+                entry[name] = {ref: md.pop("p") for ref, md in refs.items()}
+        positions[term] = entry
+    return positions
+
+
 def _drop_empty_vectors(serialised: dict) -> dict:
     # lunr only reads the vector of a field a term matched in, so empty ones are dead weight.
     serialised["fieldVectors"] = [fv for fv in serialised["fieldVectors"] if fv[1]]
@@ -518,12 +546,16 @@ def _drop_empty_vectors(serialised: dict) -> dict:
 SHARD_JSON = b'{"version":"%s","fields":%s,"fieldVectors":[%s],"invertedIndex":[%s],"pipeline":[]}'
 
 
+_POSITIONS = re.compile(rb":\[[0-9,]*\]")
+
+
 def _postings(corpus: _Corpus, refs) -> list[bytearray | None]:
-    """Posting JSON text (``"ref":{"p":[positions]},…``) by ``term id * fields + field``."""
+    """Positions JSON text (``"ref":[positions],…``) by ``term id * fields + field``;
+    the shard's postings (``"ref":{},…``) are the same text with the lists replaced."""
     nf = len(FIELDS)
     postings: list[bytearray | None] = [None] * (len(corpus.terms) * nf)
     for ref, row in zip(refs, corpus.rows, strict=True):
-        head = f'"{ref}":{{"p":['.encode()
+        head = f'"{ref}":['.encode()
         for f, arr in enumerate(row):
             positions: dict[int, list[int]] = {}
             for i, t in enumerate(arr):
@@ -534,7 +566,7 @@ def _postings(corpus: _Corpus, refs) -> list[bytearray | None]:
                     p.append(i)
             for t, p in positions.items():
                 k = t * nf + f
-                frag = head + ",".join(map(str, p)).encode() + b"]}"
+                frag = head + ",".join(map(str, p)).encode() + b"]"
                 buf = postings[k]
                 if buf is None:
                     postings[k] = bytearray(frag)
@@ -688,19 +720,24 @@ def _shard_payloads_fast(corpus: _Corpus, refs, plan: ShardPlan) -> Iterator[tup
         vectors = pending.result()
 
     fields_json = json.dumps(names).replace(" ", "").encode()
+    empty = _POSITIONS.sub
     for s in range(shards):
         if not n_docs[s]:
             continue
-        inverted = []
+        inverted, table = [], []
         for t in sorted(by_shard[s], key=terms.__getitem__):
-            parts = []
+            parts, held = [], []
             for f in range(nf):
                 k = t * nf + f
                 buf = postings[k]
-                parts.append(b'"%s":{%s}' % (names[f].encode(), buf or b""))
+                name = names[f].encode()
+                parts.append(b'"%s":{%s}' % (name, empty(b":{}", buf) if buf else b""))
+                if buf:
+                    held.append(b'"%s":{%s}' % (name, buf))
                 postings[k] = None
             term = json.dumps(terms[t], ensure_ascii=False).encode()
             inverted.append(b'[%s,{%s,"_index":%d}]' % (term, b",".join(parts), index[t]))
+            table.append(b"%s:{%s}" % (term, b",".join(held)))
         payload = SHARD_JSON % (
             LUNR_VERSION.encode(),
             fields_json,
@@ -708,28 +745,36 @@ def _shard_payloads_fast(corpus: _Corpus, refs, plan: ShardPlan) -> Iterator[tup
             b",".join(inverted),
         )
         vectors[s] = b""
-        yield s, payload.decode("utf-8")
+        yield s, payload.decode("utf-8"), (b"{%s}" % b",".join(table)).decode("utf-8")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _shard_payloads(corpus: _Corpus, refs, plan: ShardPlan, backend: str):
+    """(shard number, lunr index JSON, positions table JSON) of every non-empty shard."""
     if backend == "fast":
         yield from _shard_payloads_fast(corpus, refs, plan)
     elif backend == "lunr":
         for s in range(plan.shards):
             index = _build_shard_lunr(corpus, refs, s, plan)
             if index["invertedIndex"]:
-                yield s, json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+                positions = _split_positions(index)
+                yield s, _json(index), _json(positions)
     else:
         raise ValueError(f"unknown search index backend {backend!r}")
 
 
 def build_shards(docs: Sequence[SearchDoc], shards: int = 0, backend: str = "fast"):
-    """Serialised lunr indexes (JSON text) by shard number, the ShardPlan and the token count."""
+    """(serialised lunr index, positions table) as JSON text by shard number, the
+    ShardPlan and the token count."""
     corpus = _read_corpus(docs)
     refs = [ref_of(i) for i in range(len(docs))]
     shards = shards or choose_shard_count(corpus.tokens)
     plan = ShardPlan.pack(corpus.volume(), shards)
-    return dict(_shard_payloads(corpus, refs, plan, backend)), plan, corpus.tokens
+    payloads = _shard_payloads(corpus, refs, plan, backend)
+    return {s: (index, pos) for s, index, pos in payloads}, plan, corpus.tokens
 
 
 def _js_global(name: str, key, value) -> str:
@@ -773,12 +818,13 @@ def build_search_index(
         report.bytes += len(data)
 
     files = {}
-    for s, payload in _shard_payloads(corpus, refs, plan, backend):
+    for s, payload, positions in _shard_payloads(corpus, refs, plan, backend):
         name = shard_name(s, shards)
         text = f"{SHARDS_GLOBAL}[{json.dumps(name)}]={payload};\n"
         write(f"shard-{name}.js", text)
         files[name] = f"shard-{name}.js"
         report.shard_bytes[name] = len(text.encode("utf-8"))
+        write(f"positions-{name}.js", f"{POSITIONS_GLOBAL}[{json.dumps(name)}]={positions};\n")
     del corpus
 
     for start in range(0, len(docs), chunk):
@@ -801,7 +847,7 @@ def build_search_index(
         write(f"facets-{number}.js", _js_global("NEWSPRINT_FACETS", number, encoded))
 
     manifest = {
-        "version": 3,
+        "version": 4,
         "lunr": LUNR_VERSION,
         "shards": shards,
         "files": files,

@@ -1,7 +1,8 @@
 /*
  * newsprint search engine (no DOM): loads only the shards a query needs, runs the
  * query with lunr.js, keeps results whose tokens sit at consecutive positions
- * (phrase check), and checks results on screen against their stored text.
+ * (phrase check, with the shards' positions files loaded only for query words of
+ * several tokens), and checks results on screen against their stored text.
  * Index layout: see plugins/newsprint/search.py. Classic script: defines
  * window.NewsprintSearchCore (module.exports under node, for the tests).
  */
@@ -97,6 +98,7 @@
     this.loadScript = opts.loadScript; // (relative path) -> Promise
     this.globals = opts.globals; // object holding NEWSPRINT_SHARDS / NEWSPRINT_DOCS
     this.indexes = {};
+    this.positionTables = {};
     this.pending = {};
     this.docCache = {};
     this.loadedFiles = [];
@@ -167,6 +169,23 @@
   };
 
   /*
+   * The positions table of a shard (positions-XXX.js: term -> field -> ref ->
+   * positions), loaded only when a query word needs the phrase check.
+   */
+  Engine.prototype.positions = function (name) {
+    var self = this;
+    if (this.positionTables[name]) return Promise.resolve(this.positionTables[name]);
+    return this._load("positions-" + name + ".js", function () {
+      var store = self.globals.NEWSPRINT_POSITIONS || {};
+      if (!self.positionTables[name]) {
+        self.positionTables[name] = store[name];
+        delete store[name];
+      }
+      return self.positionTables[name];
+    });
+  };
+
+  /*
    * Run a query. Resolves to {words, results: [{ref, n, score, title}], shards}
    * where results are phrase-checked by position, best first (title matches first).
    * lunr.js runs the query of the rarest term and scores its documents; every
@@ -183,6 +202,7 @@
     words.forEach(function (w) {
       w.terms.forEach(function (t) {
         var names = self.shardsFor(t);
+        t.shards = names;
         if (!names.length) missing = true;
         units.push({ shards: names, terms: [t] });
       });
@@ -203,10 +223,10 @@
       // those candidates only (a posting per candidate, not the whole posting list).
       units.forEach(function (u) { u.size = self._size(loaded, u); });
       units.sort(function (a, b) { return a.size - b.size; });
-      // Candidates of the driving unit: lunr.js hands back the positions of its
-      // term(s) in matchData; several shards (a prefix on a split character) are united.
+      // Candidates of the driving unit: lunr.js hands back, in matchData, the fields
+      // its term(s) matched in; several shards (a prefix on a split character) are united.
       var combined = Object.create(null); // ref -> candidate
-      var cands = []; // {ref, score, meta: term -> field -> {p: positions}}
+      var cands = []; // {ref, score, meta: term -> field -> {}}
       var driver = units[0];
       for (var d = 0; d < driver.shards.length; d++) {
         var hits = self._run(loaded[driver.shards[d]], driver.terms);
@@ -232,25 +252,52 @@
         }
         cands = kept;
       }
-      var results = [];
-      for (var c = 0; c < cands.length; c++) {
-        var cand = cands[c];
-        var titleWords = 0;
-        var ok = true;
-        for (var w = 0; w < words.length && ok; w++) {
-          var fields = self._phraseFields(words[w], cand.meta);
-          if (fields.indexOf("t") >= 0) titleWords++;
-          ok = fields.length > 0;
-        }
-        if (ok) {
-          results.push({ ref: cand.ref, n: parseInt(cand.ref, 36), score: cand.score, title: titleWords === words.length });
-        }
+      // Positions only for words of several tokens (the phrase check), only once
+      // there are candidates, and only from the shards holding those words' terms.
+      var posNames = [];
+      if (cands.length) {
+        words.forEach(function (w) {
+          if (w.terms.length < 2) return;
+          w.terms.forEach(function (t) {
+            t.shards.forEach(function (n) { if (posNames.indexOf(n) < 0) posNames.push(n); });
+          });
+        });
       }
-      results.sort(function (a, b) {
-        return (b.title - a.title) || (b.score - a.score) || (a.n - b.n);
+      if (!posNames.length) return self._finish(words, cands, names);
+      return Promise.all(posNames.map(function (n) { return self.positions(n); })).then(function () {
+        return self._finish(words, cands, names);
       });
-      return { words: words, results: results, shards: names };
     });
+  };
+
+  /* Phrase check and ranking of the candidates (positions tables already loaded). */
+  Engine.prototype._finish = function (words, cands, names) {
+    var self = this;
+    var tables = this.positionTables;
+    words.forEach(function (w) {
+      if (w.terms.length < 2) return;
+      w.terms.forEach(function (t) {
+        t.tables = t.shards.map(function (n) { return tables[n]; });
+      });
+    });
+    var results = [];
+    for (var c = 0; c < cands.length; c++) {
+      var cand = cands[c];
+      var titleWords = 0;
+      var ok = true;
+      for (var w = 0; w < words.length && ok; w++) {
+        var fields = self._phraseFields(words[w], cand.meta, cand.ref);
+        if (fields.indexOf("t") >= 0) titleWords++;
+        ok = fields.length > 0;
+      }
+      if (ok) {
+        results.push({ ref: cand.ref, n: parseInt(cand.ref, 36), score: cand.score, title: titleWords === words.length });
+      }
+    }
+    results.sort(function (a, b) {
+      return (b.title - a.title) || (b.score - a.score) || (a.n - b.n);
+    });
+    return { words: words, results: results, shards: names };
   };
 
   /* Postings (document-field pairs) of a unit's term; a prefix term counts as large. */
@@ -293,7 +340,7 @@
     });
   };
 
-  /* Does the document hold every looked-up term? Copies their positions into meta. */
+  /* Does the document hold every looked-up term? Notes its fields in meta. */
   Engine.prototype._lookup = function (lookups, ref, meta) {
     var fields = this.manifest.fields;
     for (var i = 0; i < lookups.length; i++) {
@@ -333,20 +380,40 @@
     });
   };
 
+  /* Positions of a term in one field of one document, from the term's shards' tables. */
+  function lookupPositions(tables, term, field, ref) {
+    for (var i = 0; i < tables.length; i++) {
+      var entry = tables[i] && tables[i][term];
+      if (entry) {
+        var f = entry[field];
+        return (f && f[ref]) || null;
+      }
+    }
+    return null;
+  }
+
   /* Positions of a query term in one field (a prefix term: of every term it expanded to). */
-  function positionsOf(meta, t, field) {
+  function positionsOf(meta, t, field, ref) {
     if (!t.prefix) {
       var m = meta[t.term];
-      var f = m && m[field];
-      return f && f.p ? f.p : null;
+      return m && m[field] ? lookupPositions(t.tables, t.term, field, ref) : null;
     }
     var out = null;
     for (var term in meta) {
-      if (term.lastIndexOf(t.term, 0) !== 0) continue;
-      var g = meta[term][field];
-      if (g && g.p) out = out ? out.concat(g.p) : g.p;
+      if (term.lastIndexOf(t.term, 0) !== 0 || !meta[term][field]) continue;
+      var p = lookupPositions(t.tables, term, field, ref);
+      if (p) out = out ? out.concat(p) : p;
     }
     return out;
+  }
+
+  /* Does the document hold the term (a prefix term: any expansion) in this field? */
+  function holds(meta, t, field) {
+    if (!t.prefix) return !!(meta[t.term] && meta[t.term][field]);
+    for (var term in meta) {
+      if (term.lastIndexOf(t.term, 0) === 0 && meta[term][field]) return true;
+    }
+    return false;
   }
 
   /*
@@ -354,27 +421,22 @@
    * Plain loops over the (short, sorted) position lists: this runs for every
    * candidate, so it allocates nothing but the answer.
    */
-  Engine.prototype._phraseFields = function (word, meta) {
+  Engine.prototype._phraseFields = function (word, meta, ref) {
     var fields = this.manifest.fields;
     var terms = word.terms;
     var found = [];
-    if (terms.length === 1 && !terms[0].prefix) {
-      // one exact term: no phrase to check, just the fields that hold it
-      var m = meta[terms[0].term];
-      for (var f in m) if (m[f].p) found.push(f);
+    if (terms.length === 1) {
+      // one term: no phrase to check (and no positions needed), just the fields holding it
+      for (var f = 0; f < fields.length; f++) if (holds(meta, terms[0], fields[f])) found.push(fields[f]);
       return found;
     }
     for (var k = 0; k < fields.length; k++) {
       var field = fields[k];
-      var first = positionsOf(meta, terms[0], field);
+      var first = positionsOf(meta, terms[0], field, ref);
       if (!first) continue;
-      if (terms.length === 1) {
-        found.push(field);
-        continue;
-      }
       var lists = [];
       for (var j = 1; j < terms.length; j++) {
-        var p = positionsOf(meta, terms[j], field);
+        var p = positionsOf(meta, terms[j], field, ref);
         if (!p) break;
         lists.push(p);
       }
