@@ -341,3 +341,34 @@ def test_facet_columns_widen_past_255_values(tmp_path):
     assert r["filters"]['{"topic":"主题000"}']["urls"] == ["articles/many.html"]
     assert r["filters"]['{"topic":"主题000"}']["counts"]["topic"]["主题299"] == 2
     assert r["filters"]['{"year":"2020"}']["counts"]["topic"]["主题299"] == 1
+
+
+def test_one_term_scores_are_exactly_lunr_js_scores(tmp_path):
+    """Engine._score (the one-term driver, scored without lunr.js's query) gives every
+    document lunr.js's own score and matched fields, for every term of every shard."""
+    import random
+
+    rng = random.Random(3)
+    words = [w for d in DOCS for w in (d.title, d.body, *d.captions)]
+    docs = DOCS + [
+        SearchDoc(
+            url=f"articles/mix{i}.html",
+            title=rng.choice(words)[:12],
+            body="".join(rng.sample(words, 3)),
+            district=rng.choice(["巴南区", "永川区", ""]),
+            topics=tuple(rng.sample(["招商引资", "城市管理", "乡村振兴"], rng.randint(0, 2))),
+            authors=(rng.choice(["李明", "王芳"]),),
+        )
+        for i in range(60)
+    ]
+    out = tmp_path / "site"
+    build_search_index(docs, out / "search", shards=4, lunr_js=LUNR_JS)
+    done = subprocess.run(
+        [shutil.which("node"), str(ROOT / "tests" / "fixtures" / "check_scores.js"), str(out), str(LUNR_JS)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    r = json.loads(done.stdout)
+    assert r["terms"] > 100 and r["postings"] > 1000, r
+    assert r["mismatches"] == []

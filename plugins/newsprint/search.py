@@ -46,12 +46,17 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 * Postings carry no lunr metadata: the positions of each term in each field's
   full token stream go to the shard's ``positions-XXX.js`` instead, because
   lunr.js copies every posting's metadata into its match data, which for a
-  common term (~10k postings) was most of the query's time. The browser has
-  lunr.js run the query of the query's rarest term (fewest postings) — it
-  scores the candidates and says, in ``matchData``, which fields matched — then
-  reads the other terms' postings for those candidates only from their loaded
-  lunr indexes. A query word of one token needs nothing more; for a word of
-  several tokens the browser loads the positions files of the shards holding
+  common term (~10k postings) was part of the query's time. The browser
+  starts from the query's rarest term (fewest postings): lunr.js runs its query
+  — it scores the candidates and says, in ``matchData``, which fields matched —
+  or, for one exact term in one shard (the usual case, and the costly one for a
+  common term), ``Engine._score`` in search-core.js computes the same scores
+  from the loaded lunr index (the term's weight in each field vector, summed in
+  field order: exactly lunr.js's numbers, checked term by term against lunr.js
+  in the tests) without lunr.js's per-posting objects. It then reads the other
+  terms' postings for those candidates only from their loaded lunr indexes.
+  A query word of one token needs nothing more; for a word of several tokens
+  the browser loads the positions files of the shards holding
   its terms (only then, only once there are candidates) and keeps a candidate
   only if the word's tokens sit at consecutive positions in one field — the
   phrase check that removes bigram false positives — reading positions for the
@@ -69,7 +74,7 @@ per term and field (no Python object per posting), writes shards one at a
 time, and computes the field vectors in a forked child on a second core
 (``NEWSPRINT_SEARCH_NO_FORK=1`` to stay in one process). At 10,000 generated
 articles: ~25 s and ~0.5 GB, against minutes for lunr.py's builder. Either way
-lunr (lunr.py in the tests, lunr.js in the browser) loads and runs every query.
+lunr (lunr.py in the tests, lunr.js in the browser) loads every shard.
 
 Rebuild: the index is rebuilt by every ``pelican`` run (``make html``); to rebuild
 from Python, ``build_search_index(docs, output_path / "search")``. Settings:

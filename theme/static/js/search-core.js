@@ -188,8 +188,9 @@
   /*
    * Run a query. Resolves to {words, results: [{ref, n, score, title}], shards}
    * where results are phrase-checked by position, best first (title matches first).
-   * lunr.js runs the query of the rarest term and scores its documents; every
-   * other term is looked up, for those candidates only, in its loaded index.
+   * The rarest term's documents are scored (by _score for one exact term in one
+   * shard, else by lunr.js's query); every other term is looked up, for those
+   * candidates only, in its loaded index.
    */
   Engine.prototype.search = function (q) {
     var self = this;
@@ -228,7 +229,12 @@
       var combined = Object.create(null); // ref -> candidate
       var cands = []; // {ref, score, meta: term -> field -> {}}
       var driver = units[0];
-      for (var d = 0; d < driver.shards.length; d++) {
+      if (driver.shards.length === 1 && !driver.terms[0].prefix) {
+        // one exact term in one shard (the common case, and the costly one for a
+        // common term): scored here, exactly as lunr.js would (see _score)
+        cands = self._score(loaded[driver.shards[0]], driver.terms[0].term);
+      }
+      for (var d = 0; d < driver.shards.length && !cands.length; d++) {
         var hits = self._run(loaded[driver.shards[d]], driver.terms);
         for (var h = 0; h < hits.length; h++) {
           var hit = hits[h];
@@ -378,6 +384,59 @@
         });
       });
     });
+  };
+
+  /* Weight of term number `index` in a lunr.Vector's elements ([index, weight, …], sorted). */
+  function weightAt(elements, index) {
+    var lo = 0;
+    var hi = elements.length / 2 - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      var at = elements[mid * 2];
+      if (at === index) return elements[mid * 2 + 1];
+      if (at < index) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /*
+   * The documents holding one exact term, with lunr.js's score and match data
+   * ({ref, score, meta: {term: {field: {}}}}), straight from the loaded index.
+   * For a query of one term of boost 1, lunr.js's query vector in each field is
+   * that term with weight 1 (magnitude 1), so a document's score is the sum, field
+   * by field in the index's order, of the term's weight in its field vectors:
+   * the same sums in the same order, so the same numbers (tests/test_search_index.py
+   * checks them against lunr.js). What this leaves out is lunr.js's work per
+   * posting: a FieldRef string, a MatchData, lunr.Sets and maps keyed by field ref.
+   */
+  Engine.prototype._score = function (idx, term) {
+    var posting = idx.invertedIndex[term];
+    var out = [];
+    if (!posting) return out;
+    var index = posting._index;
+    var fields = idx.fields;
+    var vectors = idx.fieldVectors;
+    var byRef = Object.create(null);
+    for (var k = 0; k < fields.length; k++) {
+      var field = fields[k];
+      var refs = posting[field];
+      for (var ref in refs) {
+        var vector = vectors[field + "/" + ref];
+        var weight = vector ? weightAt(vector.elements, index) : 0;
+        var cand = byRef[ref];
+        if (!cand) {
+          var meta = {};
+          meta[term] = {};
+          byRef[ref] = cand = { ref: ref, score: weight, meta: meta };
+          out.push(cand);
+        } else {
+          cand.score += weight;
+        }
+        cand.meta[term][field] = refs[ref];
+      }
+    }
+    return out;
   };
 
   /* Positions of a term in one field of one document, from the term's shards' tables. */
