@@ -229,12 +229,13 @@
       var combined = Object.create(null); // ref -> candidate
       var cands = []; // {ref, score, meta: term -> field -> {}}
       var driver = units[0];
-      if (driver.shards.length === 1 && !driver.terms[0].prefix) {
+      var direct = driver.shards.length === 1 && !driver.terms[0].prefix;
+      if (direct) {
         // one exact term in one shard (the common case, and the costly one for a
         // common term): scored here, exactly as lunr.js would (see _score)
         cands = self._score(loaded[driver.shards[0]], driver.terms[0].term);
       }
-      for (var d = 0; d < driver.shards.length && !cands.length; d++) {
+      for (var d = 0; d < driver.shards.length && !direct; d++) {
         var hits = self._run(loaded[driver.shards[d]], driver.terms);
         for (var h = 0; h < hits.length; h++) {
           var hit = hits[h];
