@@ -15,10 +15,14 @@ lists. For each size it prints:
 * cold time to first result and bytes loaded before it (fresh browser context
   per query; raw bytes of the files loaded, and their gzip -6 size, since
   http.server does not compress), over http:// and file://;
-* warm latency (same page, query repeated) median and p95: the whole page's
-  work (lunr.js query, phrase check, filter and filter counts over the facets-K.js
-  typed arrays, first page of results), timed to the next animation frame after
-  the page reports done, so it includes up to one frame (~16 ms) of waiting.
+* warm latency (same page, query repeated once its files are loaded) median
+  and p95: the whole page's work (scoring the rarest term, with lunr.js or
+  search-core.js's one-term scorer, the other terms' lookups, the phrase check
+  over the positions-XXX.js tables, filter and filter counts over the
+  facets-K.js typed arrays, first page of results), timed to the next animation
+  frame after the page reports done, so it includes up to one frame (~16 ms) of
+  waiting. Nothing caches results: the repeat runs the whole query again, only
+  its script files are already loaded.
 """
 
 from __future__ import annotations
