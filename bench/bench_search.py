@@ -45,19 +45,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
+sys.path.insert(0, str(ROOT / "tests"))
+from chromium import ARGS, CHROMIUM  # noqa: E402
 from newsprint.search import SearchDoc, build_search_index  # noqa: E402
 from newsprint.tokenize import normalize  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DISTRICTS = [
     "巴南区",
     "永川区",
@@ -247,7 +239,10 @@ def browser_runs(site: Path, base: str, browser):
         page.goto(f"{base}/search.html?q={q}")
         page.wait_for_selector('#search[data-state="done"]', timeout=60_000)
         cold.append(page.evaluate("performance.now()") / 1000)
-        files = [*page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"), f"{base}/search.html"]
+        files = [
+            *page.evaluate("performance.getEntriesByType('resource').map(e => e.name)"),
+            f"{base}/search.html",
+        ]
         raw = zipped = 0
         for url in set(files):
             rel = url.split(base, 1)[1].lstrip("/").split("?")[0]
@@ -284,7 +279,7 @@ def main(argv=None):
 
     print(f"{len(QUERIES)} queries")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         for n in args.sizes:
             docs = make_docs(n)
             site = args.out / f"site-{n}"

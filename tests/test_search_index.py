@@ -121,7 +121,9 @@ def test_title_matches_rank_first(site):
 def _plan(site):
     text = (site / "search" / "manifest.js").read_text(encoding="utf-8")
     m = json.loads(text.split("=", 1)[1].rstrip().rstrip(";"))
-    return ShardPlan(m["shards"], [k.split() for k in m["keys"]], m["buckets"], frozenset(m["split"]))
+    return ShardPlan(
+        m["shards"], [k.split() for k in m["keys"]], m["buckets"], frozenset(m["split"])
+    )
 
 
 def test_only_shards_holding_query_terms_are_loaded(site):
@@ -150,7 +152,9 @@ def test_shards_load_in_lunr_py_and_answer_a_term_query(site):
 def _positions(site, term):
     name = shard_name(_plan(site).shard_of(term), 8)
     text = (site / "search" / f"positions-{name}.js").read_text(encoding="utf-8")
-    assert text.startswith(f'(window.NEWSPRINT_POSITIONS=window.NEWSPRINT_POSITIONS||{{}})["{name}"]=')
+    assert text.startswith(
+        f'(window.NEWSPRINT_POSITIONS=window.NEWSPRINT_POSITIONS||{{}})["{name}"]='
+    )
     return json.loads(text.split("]=", 1)[1].rstrip().rstrip(";"))[term]
 
 
@@ -168,7 +172,10 @@ def test_positions_are_loaded_only_for_words_needing_the_phrase_check(site):
     assert not [f for f in r["凌创"]["files"] if f.startswith("positions-")]  # one term
     assert not [f for f in r["渝"]["files"] if f.startswith("positions-")]  # one prefix term
     plan = _plan(site)
-    want = {f"positions-{shard_name(plan.shard_of(t), 8)}.js" for t in ("数字", "字化", "化城", "城市", "市管", "管理")}
+    want = {
+        f"positions-{shard_name(plan.shard_of(t), 8)}.js"
+        for t in ("数字", "字化", "化城", "城市", "市管", "管理")
+    }
     assert {f for f in r["数字化城市管理"]["files"] if f.startswith("positions-")} == want
     loaded = {f for f in r["基地 290亿元"]["files"] if f.startswith("positions-")}
     assert loaded == {f"positions-{shard_name(plan.shard_of(t), 8)}.js" for t in ("290", "亿元")}
@@ -245,7 +252,11 @@ def test_prefix_query_on_a_split_character_reads_every_shard_of_it(tmp_path):
     assert len(chars) > 3
     for char in chars:  # the answers of every shard are united
         r = query(out, char)[char]  # one engine a character: files loaded for this query only
-        want = sorted(d.url for d in DOCS if char in "".join([d.title, d.body, *d.captions, d.district, *d.topics, *d.authors]))
+        want = sorted(
+            d.url
+            for d in DOCS
+            if char in "".join([d.title, d.body, *d.captions, d.district, *d.topics, *d.authors])
+        )
         assert sorted(r["urls"]) == want, char
         loaded = sorted(f for f in r["files"] if f.startswith("shard-"))
         assert loaded == sorted(f"shard-{shard_name(s, 32)}.js" for s in plan.prefix_shards(char))
@@ -280,7 +291,11 @@ def _expected_filter(docs, st):
         }[f]
 
     def passes(d, skip=None):
-        return all(not st.get(f) or st[f] in values(d, f) for f in ("district", "topic", "year", "kind") if f != skip)
+        return all(
+            not st.get(f) or st[f] in values(d, f)
+            for f in ("district", "topic", "year", "kind")
+            if f != skip
+        )
 
     counts = {}
     for f in ("district", "topic", "year", "kind"):
@@ -310,13 +325,21 @@ def test_filters_and_counts_from_the_facet_chunks(tmp_path):
     build_search_index(DOCS, out / "search", shards=8, chunk=2, facet_chunk=3, lunr_js=LUNR_JS)
     manifest = (out / "search" / "manifest.js").read_text(encoding="utf-8")
     assert "articles/" not in manifest  # no per-document rows in the manifest
-    assert sorted(p.name for p in (out / "search").glob("facets-*.js")) == ["facets-0.js", "facets-1.js"]
+    assert sorted(p.name for p in (out / "search").glob("facets-*.js")) == [
+        "facets-0.js",
+        "facets-1.js",
+    ]
     r = _query_filters(out, "区", FILTER_STATES)  # every document: 区 is in each district
     by_url = {d.url: d for d in DOCS}
     assert sorted(r["urls"]) == sorted(by_url)
     for url, fc in r["facets"].items():
         d = by_url[url]
-        assert fc == {"district": d.district, "year": d.date[:4], "kind": d.kind, "topic": list(d.topics)}
+        assert fc == {
+            "district": d.district,
+            "year": d.date[:4],
+            "kind": d.kind,
+            "topic": list(d.topics),
+        }
     for st in FILTER_STATES:
         got = r["filters"][json.dumps(st, ensure_ascii=False, separators=(",", ":"))]
         urls, counts = _expected_filter(DOCS, st)
@@ -339,7 +362,10 @@ def test_facet_columns_widen_past_255_values(tmp_path):
     assert '"t":2' in raw and '"n":2' in raw  # 300 topics, a document with 300 of them
     r = _query_filters(out, "凌创", [{"topic": "主题299"}, {"topic": "主题000"}, {"year": "2020"}])
     assert r["facets"]["articles/many.html"]["topic"] == list(many)
-    assert sorted(r["filters"]['{"topic":"主题299"}']["urls"]) == ["articles/many.html", "articles/one.html"]
+    assert sorted(r["filters"]['{"topic":"主题299"}']["urls"]) == [
+        "articles/many.html",
+        "articles/one.html",
+    ]
     assert r["filters"]['{"topic":"主题000"}']["urls"] == ["articles/many.html"]
     assert r["filters"]['{"topic":"主题000"}']["counts"]["topic"]["主题299"] == 2
     assert r["filters"]['{"year":"2020"}']["counts"]["topic"]["主题299"] == 1
@@ -366,7 +392,12 @@ def test_one_term_scores_are_exactly_lunr_js_scores(tmp_path):
     out = tmp_path / "site"
     build_search_index(docs, out / "search", shards=4, lunr_js=LUNR_JS)
     done = subprocess.run(
-        [shutil.which("node"), str(ROOT / "tests" / "fixtures" / "check_scores.js"), str(out), str(LUNR_JS)],
+        [
+            shutil.which("node"),
+            str(ROOT / "tests" / "fixtures" / "check_scores.js"),
+            str(out),
+            str(LUNR_JS),
+        ],
         capture_output=True,
         text=True,
         check=True,
