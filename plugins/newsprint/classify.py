@@ -51,10 +51,12 @@ _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
 MAX_HEADING = 36
+_PAGE_NO = r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版[-=*_~—－＝\s]*"
 _FURNITURE = re.compile(
     r"^[-=*_~—－＝·.]{3,}$"
-    r"|^[-=*_~—－＝\s]*第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版.{0,20}$"
-    r"|^.{0,20}第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版[-=*_~—－＝\s]*$"
+    # "第3版", "第03版：要闻", "巴南日报 第3版": the page number stands apart from any words
+    # before it and is followed only by a page name ("第3版块建设完成。" is body text).
+    rf"|^(.{{0,20}}[\s|｜·]|[-=*_~—－＝\s]*){_PAGE_NO}(\s*[:：|｜\s][^。！？，；]{{0,12}})?$"
     r"|^.{0,16}\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天].{0,20}$"  # masthead
     r"|^(责任编辑|责编|编辑|美编|校对|版式设计|组版|审读|视觉设计)\s*[:：\s]\s*\S{2,4}(\s+\S{1,6}\s*[:：\s]\s*\S{2,4})*$"
 )
@@ -65,8 +67,10 @@ def is_furniture(text: str) -> bool:
 
     >>> is_furniture("第3版"), is_furniture("责任编辑：张三 美编：李四")
     (True, True)
-    >>> is_furniture("第3版块建设完成。")
-    False
+    >>> is_furniture("第3版块建设完成。"), is_furniture("巴南经验登上人民日报第1版")
+    (False, False)
+    >>> is_furniture("巴南日报 第03版：要闻"), is_furniture("—— 第 12 版 ——")
+    (True, True)
     >>> is_furniture("巴南日报 2023年4月20日 星期四 农历三月初一")
     True
     """
