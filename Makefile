@@ -10,7 +10,7 @@ PORT ?= 8000
 SITEURL ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html import inspect test lint serve publish github bench bench-import bench-search clean
+.PHONY: help setup html import inspect test lint serve publish github bench bench-import bench-search bench-segment clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -49,7 +49,10 @@ publish: $(STAMP) ## Build for publishing (SITEURL=https://you.github.io/repo)
 github: publish ## Publish output/ to the gh-pages branch
 	$(BIN)/ghp-import -n -p -f $(OUTPUT)
 
-bench: bench-import bench-search ## Run the benchmarks (figures, not pass/fail)
+bench: bench-segment bench-import bench-search ## Run the benchmarks (figures, not pass/fail)
+
+bench-segment: $(STAMP) ## Segmentation scores per layout family on pages generated from ../shared/corpus
+	$(BIN)/python bench/bench_segment.py --pages $(or $(BENCH_PAGES),1200) --seed $(or $(SEED),0)
 
 bench-import: $(STAMP) ## Import speed on generated pages
 	$(BIN)/python bench/bench_import.py
