@@ -24,9 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
-from bench.pagegen import FAMILIES, GeneratedPage, generate_pages  # noqa: E402
 from newsprint.inspect_json import page_records  # noqa: E402
 from newsprint.pipeline import process_file  # noqa: E402
+
+from bench.pagegen import FAMILIES, GeneratedPage, generate_pages  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_pages.py"
 CHECKS = ("found", "boundary", "title", "kicker", "subtitle", "authors", "captions", "kind",

@@ -47,7 +47,7 @@ FAMILIES = (
 )
 
 _DATELINE = re.compile(
-    r"^(?P<place>(?:本报|新华社|人民日报)[^（(，。]{0,14}电|本报讯)?\s*"
+    r"^(?P<place>据?(?:本报|新华社|人民日报|中新社)[^（(，。]{0,14}电|本报讯)?\s*"
     r"[（(](?P<credit>(?:本报|特约|见习)?(?:记者|通讯员|实习生)[^）)]{2,40})[)）]\s*"
 )
 _ROLES = re.compile(r"(?:本报|特约|见习)?(?:记者|通讯员|实习生)")
@@ -90,6 +90,8 @@ def load_sources(path: Path = CORPUS) -> tuple[Source, ...]:
                 if not rest:
                     continue
                 paras[0] = rest
+            if not m and re.search(r"[（(](本报|特约)?(记者|通讯员)", paras[0][:60]):
+                continue  # a credit in a form we do not parse: the truth would be unsure
             if any(_DATELINE.match(p) for p in paras[1:]):
                 continue
             sources.append(

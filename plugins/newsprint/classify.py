@@ -49,8 +49,12 @@ _SIDEBAR = re.compile(r"^(链接|相关链接|延伸阅读|背景链接|小贴�
 _PICTURE = re.compile(r"^(图为|上图|下图|左图|右图|图一|图二|组图)[：:，,\s]?")
 _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
+_ENCLOSED = re.compile(r"^[（(][^（）()]+[)）]$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
 MAX_HEADING = 36
+# Blank lines a picture leaves: a short line after a hole this big is its caption.
+# Articles are set apart by fewer (one or two), so a headline is not mistaken for one.
+IMAGE_GAP = 3
 _PAGE_NO = r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版[-=*_~—－＝\s]*"
 _FURNITURE = re.compile(
     r"^[-=*_~—－＝·.]{3,}$"
@@ -82,11 +86,15 @@ def is_heading_like(text: str) -> bool:
 
     >>> is_heading_like("聚焦招大引强 招商质效更优"), is_heading_like("重大项目是重要引擎。")
     (True, False)
+    >>> is_heading_like("（本报约翰内斯堡5月15日电）")
+    False
     """
     if len(text) > MAX_HEADING or ends_sentence(text) or re.search(r"[。！？][^”’」』）)]", text):
         return False
     if _LISTING.match(text) or _DATELINE.match(text) or text.startswith(("▲", "△", "●")):
         return False
+    if _ENCLOSED.match(text):
+        return False  # "（本报北京5月15日电）", "（作者为…）": the last line of a story
     if text.endswith((":", "：")):
         return False  # a salutation or a lead-in ("尊敬的业主：")
     return not (_KEY_VALUE.match(text) and not text.endswith(("》", "”")))
@@ -129,7 +137,7 @@ def _typed(block: Block, is_place: Callable[[str], bool]) -> Typed:
         return Typed(block, Kind.CAPTION, caption, credit=credit, printed_credit=printed)
     if block.level == 0 and _PICTURE.match(text) and len(text) <= 100:
         return Typed(block, Kind.CAPTION, caption, credit=credit, printed_credit=printed)
-    if block.level == 0 and is_heading_like(text) and (block.interrupts or block.gap >= 2):
+    if block.level == 0 and is_heading_like(text) and (block.interrupts or block.gap >= IMAGE_GAP):
         return Typed(block, Kind.CAPTION, text)
     if block.level or is_heading_like(text):
         return Typed(block, Kind.HEADING, text)

@@ -55,6 +55,11 @@ class Line:
     gap: int = 0
     level: int = 0
     indent: bool = False  # starts with two or more spaces (or an ideographic space)
+    cells: int = 0  # printed width in half-width cells, indentation included
+
+    def __post_init__(self) -> None:
+        if not self.cells:
+            object.__setattr__(self, "cells", display_width(self.text))
 
 
 @dataclass
@@ -105,30 +110,81 @@ def read_lines(text: str) -> list[Line]:
         if marker:
             level = len(marker.group(1))
             stripped = stripped[marker.end() :].strip()
-        lines.append(Line(number, stripped, gap if lines else 0, level, indent))
+        cells = display_width(stripped) + display_width(lead.replace("\t", "    "))
+        lines.append(Line(number, stripped, gap if lines else 0, level, indent, cells))
         gap = 0
     return lines
 
 
 def wrap_width(lines: list[Line]) -> int | None:
-    """The column width of a hard-wrapped page in half-width cells, or None if not wrapped.
+    """The commonest column width of a hard-wrapped page in half-width cells, or None.
 
-    A wrapped page has most of its lines at one width (±2 cells for half-width
-    digits and hanging punctuation).
+    A page is hard-wrapped when a good share of its lines fill a column (see
+    :func:`full_lines`); columns may differ in width from article to article.
     """
-    widths = [display_width(line.text) for line in lines if not line.level]
-    if len(widths) < 8:
+    body = [line for line in lines if not line.level]
+    if len(body) < 8:
         return None
-    counts = Counter(widths)
-    best, share = None, 0.0
-    for width in range(16, 81):
-        near = sum(counts[w] for w in range(width - 2, width + 3))
-        if near / len(widths) > share:
-            best, share = width, near / len(widths)
-    if best is None or share < 0.5:
+    full = [line.cells for line, f in zip(lines, full_lines(lines), strict=True) if f]
+    if len(full) < WRAPPED_SHARE * len(body):
         return None
-    # Centre on the most common width of the winning band.
-    return max(range(best - 2, best + 3), key=lambda w: counts[w])
+    return Counter(full).most_common(1)[0][0]
+
+
+# A page where this share of the lines fill a column is hard-wrapped; pages that
+# print a paragraph per line rarely have two neighbours of one width.
+WRAPPED_SHARE = 0.4
+
+# Two lines of one column differ by at most this many cells: a hanging mark, a
+# half-width digit pair, a closing quote pushed to the line end.
+COLUMN_SLACK = 2
+# Lines narrower than this (6 Han characters) are too short to tell a column by.
+MIN_COLUMN = 12
+
+
+def full_lines(lines: list[Line]) -> list[bool]:
+    """Which lines fill their column, judged by the lines printed around them.
+
+    Columns change width from article to article, so a line is compared with its
+    neighbours, not with one page width: a line is full when a line next to it
+    (no blank line between) has its width, or when it is as wide as the full lines
+    near it.  The last line of a paragraph is usually shorter; a headline stands
+    alone.
+
+    >>> page = read_lines("一二三四五六七八九十，\\n一二三四五六七八九十\\n一二三。\\n标题")
+    >>> full_lines(page)
+    [True, True, False, False]
+    """
+    cells = [line.cells for line in lines]
+    chars = [len(line.text) + 2 * line.indent for line in lines]
+
+    def same_column(i: int, j: int) -> bool:
+        # Dumps wrap by printed width or by character count: either may match.
+        return abs(cells[i] - cells[j]) <= COLUMN_SLACK or abs(chars[i] - chars[j]) <= 1
+
+    n = len(lines)
+    paired = [False] * n
+    for i in range(n - 1):
+        if (
+            lines[i + 1].gap == 0
+            and not lines[i].level
+            and not lines[i + 1].level
+            and min(cells[i], cells[i + 1]) >= MIN_COLUMN
+            and same_column(i, i + 1)
+        ):
+            paired[i] = paired[i + 1] = True
+    full = list(paired)
+    for i in range(n):
+        if full[i] or lines[i].level or cells[i] < MIN_COLUMN:
+            continue
+        near = [j for j in range(max(0, i - 12), min(n, i + 13)) if paired[j] and j != i]
+        if not near:
+            continue
+        mid_cells = sorted(cells[j] for j in near)[len(near) // 2]
+        mid_chars = sorted(chars[j] for j in near)[len(near) // 2]
+        if abs(cells[i] - mid_cells) <= COLUMN_SLACK or abs(chars[i] - mid_chars) <= 1:
+            full[i] = True
+    return full
 
 
 _HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff”》）]\s+[\u3400-\u9fff“《（]")
@@ -184,27 +240,17 @@ class _Joiner:
         self,
         width: int | None,
         flat: str,
-        chars: int | None = None,
+        full: dict[int, bool],
         standalone: Callable[[str], bool] = lambda text: False,
     ) -> None:
-        self.width = width
+        self.width = width  # None: the page prints a paragraph per line
         self.flat = flat
-        self.chars = chars  # the commonest line length in characters
+        self.full = full  # raw line number → the line fills its column
         self.standalone = standalone  # lines complete in themselves (bylines, credits)
 
-    def fills_column(self, text: str, first_line: bool = False) -> bool:
-        """A line as wide as the column; a paragraph's first line is indented two cells."""
-        if self.width is None:
-            return False
-        low, high = (
-            (self.width - 8, self.width + 2) if first_line else (self.width - 4, self.width + 8)
-        )
-        if low <= display_width(text) <= high:
-            return True
-        # Digits and Latin letters take half a cell, so count characters too.
-        if self.chars is None or first_line:
-            return False
-        return self.chars - 1 <= len(text) <= self.chars + 2
+    def fills_column(self, block: Block) -> bool:
+        """The block's last line is as wide as its column (so its paragraph may go on)."""
+        return self.width is not None and self.full.get(block.last, False)
 
     def repeated_elsewhere(self, text: str) -> bool:
         """A line printed again inside the page text (a deck quoting its article)."""
@@ -216,6 +262,8 @@ class _Joiner:
         tail = block.tail
         if _ITEM.match(line.text):
             return False
+        if self.standalone(line.text) and not tail.endswith(tuple(OPEN_END)):
+            return False  # a byline or credit line is never the rest of a sentence
         if (
             self.width is not None
             and line.gap == 0
@@ -223,8 +271,10 @@ class _Joiner:
             and not ends_sentence(tail)
         ):
             return True  # the last character or two of a wrapped line ("陈维" / "灯")
-        if not tail or ends_sentence(tail) or has_inner_space(block.text):
+        if not tail or ends_sentence(tail):
             return False
+        if has_inner_space(block.text) and not self.fills_column(block):
+            return False  # a headline's space; a full column line may hold a dateline's
         if block.first == block.last and self.standalone(tail):
             return False
         if tail.endswith(("——", "--", ":", "：")) or "摄" in tail[-6:]:
@@ -246,7 +296,7 @@ class _Joiner:
             # A paragraph of several lines ends on a sentence end, never on a bare
             # character: whatever follows a column or page break continues it.
             return True
-        if not (mid_sentence or self.fills_column(tail, block.first == block.last)):
+        if not (mid_sentence or self.fills_column(block)):
             return False
         lone = block.first == block.last and block.gap >= 1 and line.gap >= 1
         if lone and not mid_sentence:
@@ -269,10 +319,9 @@ def join_blocks(
     caption: it becomes its own block (``interrupts``) and the paragraph goes on.
     ``standalone`` names lines that are complete in themselves (a byline, a credit).
     """
-    lengths = Counter(len(line.text) for line in lines if not line.level)
-    chars = lengths.most_common(1)[0][0] if width is not None and lengths else None
     flat = "".join("".join(line.text.split()) for line in lines)
-    joiner = _Joiner(width, flat, chars, standalone)
+    full = {line.number: f for line, f in zip(lines, full_lines(lines), strict=True)}
+    joiner = _Joiner(width, flat, full, standalone)
     indented = sum(line.indent for line in lines)
     # A page that indents its paragraphs' first lines tells us where paragraphs start.
     uses_indent = indented >= 3 and indented <= 0.6 * len(lines)
@@ -306,8 +355,9 @@ def join_blocks(
             and not starts_paragraph
             and line.gap == 0
             and ends_sentence(current.tail)
-            and joiner.fills_column(current.tail, current.first == current.last)
+            and joiner.fills_column(current)
             and not has_inner_space(current.tail)
+            and not standalone(line.text)
         ):
             # A full line ending a sentence, with the next line straight after it:
             # more often a sentence end inside a paragraph than a paragraph end.
