@@ -110,7 +110,8 @@ def classify_blocks(
         if block.level == 0:
             body, byline = split_inline_byline(text, is_place)
             if byline is not None and body:
-                typed.append(_typed(Block(body, block.first, block.last, block.gap), is_place))
+                part = Block(body, block.first, block.last, block.gap, indent=block.indent)
+                typed.append(_typed(part, is_place))
                 typed.append(Typed(block, Kind.BYLINE, byline.text, byline))
                 continue
         typed.append(_typed(block, is_place))

@@ -74,6 +74,7 @@ class Block:
     interrupts: bool = False  # printed in the middle of a paragraph (a caption)
     joins: list[int] = field(default_factory=list)  # raw line numbers joined onto the previous
     tail: str = ""  # the last raw line, which decides whether the paragraph goes on
+    indent: bool = False  # its first line is indented
 
     def __post_init__(self) -> None:
         self.tail = self.tail or self.text
@@ -368,6 +369,7 @@ def join_blocks(
             blocks.extend(pending)
             pending = []
         current = Block(line.text, line.number, line.number, line.gap, line.level)
+        current.indent = line.indent
     if current is not None:
         blocks.append(current)
         blocks.extend(pending)

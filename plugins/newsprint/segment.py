@@ -20,6 +20,7 @@ How pages are laid out (and so what the rules follow):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -81,6 +82,8 @@ class PageSegmenter:
         self.is_place = is_place
         self.dropped: list[Dropped] = []
         self.marked: set[int] = set()  # raw lines the dump marked as headings ("## …")
+        self.paragraph_gap: int | None = None  # see learn_paragraph_style
+        self.indented = False
 
     # -- headline features -------------------------------------------------
     def district_prefix(self, text: str) -> str | None:
@@ -107,7 +110,29 @@ class PageSegmenter:
         )
 
     # -- cutting -------------------------------------------------------------
+    def learn_paragraph_style(self, typed: list[Typed]) -> None:
+        """How this page sets a body paragraph: blank lines before it, indentation.
+
+        A headline is set apart from its article's paragraphs; a section heading is
+        set like one of them.  So a heading laid out unlike the page's paragraphs
+        (more blank lines before it, or flush left where paragraphs are indented)
+        starts an article.
+        """
+        gaps = Counter(
+            b.block.gap for a, b in pairwise(typed) if a.kind is Kind.BODY and b.kind is Kind.BODY
+        )
+        self.paragraph_gap = gaps.most_common(1)[0][0] if gaps else None
+        bodies = [t for t in typed if t.kind is Kind.BODY]
+        self.indented = len(bodies) >= 3 and sum(t.block.indent for t in bodies) >= 0.8 * len(bodies)
+
+    def stands_out(self, t: Typed) -> bool:
+        """A heading laid out unlike the page's body paragraphs (see learn_paragraph_style)."""
+        if self.paragraph_gap is None:
+            return False
+        return t.block.gap > self.paragraph_gap or (self.indented and not t.block.indent)
+
     def cut(self, typed: list[Typed]) -> list[Segment]:
+        self.learn_paragraph_style(typed)
         bodies = [i for i, t in enumerate(typed) if t.kind in _BODY_KINDS]
         if not bodies:
             return [Segment(head=list(typed))] if typed else []
@@ -150,6 +175,8 @@ class PageSegmenter:
             return "none"
         headings = [t for t in group if t.kind is Kind.HEADING]
         if any(self.is_strong(t) for t in headings):
+            return "hard"
+        if headings and self.stands_out(headings[0]):
             return "hard"
         if nxt.kind is Kind.SIDEBAR_MARK:
             return "none"  # "链接》》" boxes belong to the article they are printed with
