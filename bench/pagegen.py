@@ -92,7 +92,8 @@ def load_sources(path: Path = CORPUS) -> tuple[Source, ...]:
                 paras[0] = rest
             if not m and re.search(r"[（(](本报|特约)?(记者|通讯员)", paras[0][:60]):
                 continue  # a credit in a form we do not parse: the truth would be unsure
-            if any(_DATELINE.match(p) for p in paras[1:]):
+            if len(paras[0]) < 30 or any(_DATELINE.match(p) for p in paras[1:]):
+                # An opening that is a figure or a caption ("10.8万"): not a story's lede.
                 continue
             sources.append(
                 Source(a["id"], a["title"].strip(), _short(a.get("kicker")),
@@ -320,7 +321,7 @@ class PageMaker:
                 truth.authors = byline.replace("记者", " ").replace("通讯员", " ").split()
         if style.halfwidth:
             paras = [p.translate(_HALF) for p in paras]
-        truth.body_starts = paras[0][:14]
+        truth.body_starts = paras[0][:24]
         truth.body_ends = paras[-1][-10:]
         if repeat and len(paras) >= 3:
             i = rng.randrange(1, len(paras) - 1)
@@ -372,8 +373,8 @@ class PageMaker:
         """A photo caption (the first sentence of another article) and its credit."""
         while True:
             s = self.take(10**6)
-            first = _SENTENCE_END.split(s.paragraphs[-1])[0]
-            if 12 <= len(first) <= 50 and not _DATELINE.match(first):
+            first = _SENTENCE_END.split(s.paragraphs[0])[0]
+            if 12 <= len(first) <= 50 and first[0] not in "（(【[“■●▲" and "电" not in first[:16]:
                 break
         name = self.rng.choice(self.names)
         credit = self.rng.choice([f" 本报记者 {name} 摄", f"（{name} 摄）", f" 摄/{name}",

@@ -274,6 +274,8 @@ class _Joiner:
             return True  # the last character or two of a wrapped line ("陈维" / "灯")
         if not tail or ends_sentence(tail):
             return False
+        if block.text[:1] in "（(" and tail[-1:] in "）)" and not unbalanced(block.text):
+            return False  # "（作者为…）", "（本报北京5月15日电）": a note complete in itself
         if has_inner_space(block.text) and not self.fills_column(block):
             return False  # a headline's space; a full column line may hold a dateline's
         if block.first == block.last and self.standalone(tail):
@@ -291,6 +293,15 @@ class _Joiner:
             return len(clauses) > 1 and (len(tail) >= 20 or len(clauses[-1]) <= 3)
         if line.gap == 0 and any(ch in tail for ch in "。，、；！？"):
             return True  # the line stops mid-sentence and the text runs on
+        if (
+            line.gap == 0
+            and len(tail) >= 8
+            and not has_inner_space(tail)
+            and ends_sentence(line.text)
+            and display_width(line.text) < display_width(tail)
+            and not self.full.get(line.number, False)
+        ):
+            return True  # "…外长艾达尔别科夫举" / "行会谈。": a paragraph's short last line
         caption_like = block.gap >= 2 and len(block.text) <= 40  # printed under a picture
         heading_next = has_inner_space(line.text) and len(line.text) <= 30
         if block.first != block.last and not caption_like and not heading_next:

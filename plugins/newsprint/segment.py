@@ -123,7 +123,8 @@ class PageSegmenter:
         )
         self.paragraph_gap = gaps.most_common(1)[0][0] if gaps else None
         bodies = [t for t in typed if t.kind is Kind.BODY]
-        self.indented = len(bodies) >= 3 and sum(t.block.indent for t in bodies) >= 0.8 * len(bodies)
+        indented = sum(t.block.indent for t in bodies)
+        self.indented = len(bodies) >= 3 and indented >= 0.8 * len(bodies)
 
     def stands_out(self, t: Typed) -> bool:
         """A heading laid out unlike the page's body paragraphs (see learn_paragraph_style)."""
