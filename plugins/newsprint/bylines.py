@@ -82,6 +82,8 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
     Byline(text='大足区融媒体中心 瞿波 摄', names=('瞿波',), photo=True, opening=False)
     >>> parse_byline("王彩艳 罗莎 张雲亮").names
     ('王彩艳', '罗莎', '张雲亮')
+    >>> parse_byline("记者 陈霖摄")
+    Byline(text='记者 陈霖摄', names=('陈霖',), photo=True, opening=False)
     >>> parse_byline("文/张三 图/李四").names, parse_byline("（记者 王五）").names
     (('张三', '李四'), ('王五',))
     """
@@ -101,6 +103,9 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
         if token in _PHOTO or token in ("报道", "文"):
             photo = photo or token != "报道"
             roles += 1
+        elif token.endswith("摄") and looks_like_name(token[:-1]):
+            names.append(token[:-1])  # "陈霖摄"
+            photo = True
         elif looks_like_name(token) and not is_place(token):
             names.append(token)
         elif _ROLE.search(token) or _UNIT.search(token):

@@ -51,7 +51,8 @@ _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _ENCLOSED = re.compile(r"^[（(][^（）()]+[)）]$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
-MAX_HEADING = 36
+# Headlines run long (two-part ones past 40 characters); body text that long has a full stop.
+MAX_HEADING = 40
 # Blank lines a picture leaves: a short line after a hole this big is its caption.
 # Articles are set apart by fewer (one or two), so a headline is not mistaken for one.
 IMAGE_GAP = 3
@@ -109,7 +110,8 @@ def classify_blocks(
         text = block.text
         if block.level == 0:
             body, byline = split_inline_byline(text, is_place)
-            if byline is not None and body:
+            if byline is not None and body and not (byline.photo and len(body) <= 100):
+                # (a short text that ends with a photographer's credit is a caption)
                 part = Block(body, block.first, block.last, block.gap, indent=block.indent)
                 typed.append(_typed(part, is_place))
                 typed.append(Typed(block, Kind.BYLINE, byline.text, byline))
