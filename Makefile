@@ -52,7 +52,7 @@ github: publish ## Publish output/ to the gh-pages branch
 bench: bench-segment bench-import bench-search ## Run the benchmarks (figures, not pass/fail)
 
 bench-segment: $(STAMP) ## Segmentation scores per layout family on pages generated from ../shared/corpus
-	$(BIN)/python bench/bench_segment.py --pages $(or $(BENCH_PAGES),1200) --seed $(or $(SEED),0)
+	$(BIN)/python bench/bench_segment.py --pages $(or $(BENCH_PAGES),1200) --seed $(or $(SEED),0) --rewrap
 
 bench-import: $(STAMP) ## Import speed on generated pages
 	$(BIN)/python bench/bench_import.py

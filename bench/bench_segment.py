@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsprint.inspect_json import page_records  # noqa: E402
 from newsprint.pipeline import process_file  # noqa: E402
+from newsprint.segment import LOW_CONFIDENCE  # noqa: E402
 
 from bench.pagegen import FAMILIES, GeneratedPage, generate_pages  # noqa: E402
 
@@ -70,7 +71,8 @@ def score_pages(pages: Iterable[GeneratedPage]) -> dict[str, dict[str, list[int]
 
 
 def _score_heads(gold: list[dict], output: list[dict], row: dict) -> None:
-    """Kicker and subtitle of each found article (absent on both sides counts as right)."""
+    """Kicker and subtitle of each found article (absent on both sides counts as right),
+    and whether the article's ``confidence`` warned of a wrong title or end."""
     bodies = [_norm(a.get("body")) for a in output]
     for g in gold:
         start = _norm(g["body_starts"])
@@ -81,10 +83,19 @@ def _score_heads(gold: list[dict], output: list[dict], row: dict) -> None:
             ok = _norm(found.get(part)) == _norm(g.get(part))
             row[part][0] += ok
             row[part][1] += 1
+        body = _norm(found.get("body"))
+        right = _norm(found.get("title")) == _norm(g["title"]) and body.endswith(
+            _norm(g["body_ends"])
+        )
+        low = min((found.get("confidence") or {"": 1.0}).values()) < LOW_CONFIDENCE
+        row["low-confidence" if low else "confident"][0] += not right
+        row["low-confidence" if low else "confident"][1] += 1
 
 
-def print_table(table: dict[str, dict[str, list[int]]]) -> dict[str, float]:
+def print_table(table: dict[str, dict[str, list[int]]], title: str = "") -> dict[str, float]:
     """Print the per-family table; returns the worst ratio per check."""
+    if title:
+        print(f"\n{title}")
     header = f"{'family':<18}" + "".join(f"{c:>9}" for c in CHECKS) + f"{'spurious':>10}"
     print(header)
     print("-" * len(header))
@@ -122,12 +133,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--min", type=float, default=None, help="fail below this ratio")
     parser.add_argument("--max-spurious", type=float, default=0.005)
+    parser.add_argument("--rewrap", action="store_true",
+                        help="score the same pages again, every paragraph at its own width")
     args = parser.parse_args(argv)
     pages = list(generate_pages(args.pages, args.seed))
     articles = sum(len(p.gold[p.name]["articles"]) for p in pages)
     print(f"{len(pages)} pages, {articles} articles, seed {args.seed} "
           f"(real text: ../shared/corpus/rmrb-2019-2020)\n")
-    worst = print_table(score_pages(pages))
+    table = score_pages(pages)
+    worst = print_table(table)
+    low = [sum(table[f]["low-confidence"][i] for f in table) for i in (0, 1)]
+    high = [sum(table[f]["confident"][i] for f in table) for i in (0, 1)]
+    print(f"\nconfidence < {LOW_CONFIDENCE}: {low[1]} articles, {low[0] / max(low[1], 1):.1%} "
+          f"with a wrong title or end; the others: {high[0] / max(high[1], 1):.1%}")
+    if args.rewrap:
+        rewrapped = print_table(score_pages(generate_pages(args.pages, args.seed, rewrap=True)),
+                                title="same pages, every paragraph at its own width (12–30)")
+        worst = {c: min(r, rewrapped.get(c, r)) if c != "spurious" else max(r, rewrapped[c])
+                 for c, r in worst.items()}
     if args.min is None:
         return 0
     failed = [c for c, r in worst.items() if c != "spurious" and r < args.min]

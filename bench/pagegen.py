@@ -241,8 +241,11 @@ _HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "？": "?", "！": "!
 class PageMaker:
     """Lays corpus articles out into pages of one family at a time."""
 
-    def __init__(self, seed: int = 0) -> None:
+    def __init__(self, seed: int = 0, rewrap: bool = False) -> None:
         self.rng = random.Random(seed)
+        # Widths per paragraph come from their own generator, so the same seed lays
+        # out the same text with or without rewrapping.
+        self.rewrap = random.Random(seed + 1) if rewrap else None
         self.sources = load_sources()
         self.names = reporter_names()
         self.cursor = self.rng.randrange(len(self.sources))
@@ -367,7 +370,7 @@ class PageMaker:
                 page.gap(max(1, page.style.para_gap) + 1)
                 page.line(caption)
                 page.gap(max(1, page.style.para_gap) + 1)
-            page.paragraph(p, width, truth)
+            page.paragraph(p, self.rewrap.randint(12, 30) if self.rewrap else width, truth)
 
     def caption_line(self) -> tuple[str, str]:
         """A photo caption (the first sentence of another article) and its credit."""
@@ -488,8 +491,11 @@ class PageMaker:
         return GeneratedPage(name, family, data, gold)
 
 
-def generate_pages(count: int = 1000, seed: int = 0) -> Iterator[GeneratedPage]:
-    """``count`` pages, the families in turn, the same pages for the same seed."""
-    maker = PageMaker(seed)
+def generate_pages(count: int = 1000, seed: int = 0, rewrap: bool = False) -> Iterator[GeneratedPage]:
+    """``count`` pages, the families in turn, the same pages for the same seed.
+
+    ``rewrap`` sets every paragraph at a width of its own (12–30), the text unchanged.
+    """
+    maker = PageMaker(seed, rewrap)
     for i in range(count):
         yield maker.page(FAMILIES[i % len(FAMILIES)], i)

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .inspect_json import page_records
+from .models import PageResult
 from .pipeline import process_file
+from .segment import LOW_CONFIDENCE
 from .write import post_markdown
 
 CACHE_NAME = ".newsprint-cache.json"
@@ -45,6 +47,7 @@ class ImportReport:
     removed: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     dropped: list[dict] = field(default_factory=list)
+    uncertain: list[dict] = field(default_factory=list)  # articles cut on weak evidence
 
     def summary(self) -> str:
         return (
@@ -61,7 +64,24 @@ class ImportReport:
             "removed": self.removed,
             "errors": self.errors,
             "dropped": self.dropped,
+            "low_confidence": self.uncertain,
         }
+
+
+def low_confidence(source: str, result: PageResult) -> list[dict]:
+    """The articles of a page cut or titled on weak evidence, for an editor to check first.
+
+    >>> from newsprint.models import Article
+    >>> page = PageResult("p.txt", [Article("p.txt", title="甲", lines=(3, 9),
+    ...                              confidence={"boundary": 0.5, "title": 0.9})])
+    >>> [(r["title"], r["lines"]) for r in low_confidence("p.txt", page)]
+    [('甲', [3, 9])]
+    """
+    return [
+        {"source": source, "title": a.title, "lines": list(a.lines), "confidence": a.confidence}
+        for a in result.articles
+        if a.confidence and min(a.confidence.values()) < LOW_CONFIDENCE
+    ]
 
 
 def locked_posts(posts_dir: Path) -> dict[str, Path]:
@@ -109,6 +129,7 @@ def import_pages(raw_dir: Path, posts_dir: Path) -> ImportReport:
             new_cache[page.name] = entry
             report.unchanged.append(page.name)
             report.dropped.extend(entry.get("dropped", []))
+            report.uncertain.extend(entry.get("uncertain", []))
             continue
         result = process_file(page)
         if result.error:
@@ -116,6 +137,7 @@ def import_pages(raw_dir: Path, posts_dir: Path) -> ImportReport:
             continue
         written: list[str] = []
         dropped: list[dict] = []
+        uncertain = low_confidence(page.name, result)
         for art, record in zip(result.articles, page_records(result), strict=True):
             for d in record["dropped"]:
                 dropped.append({"source": page.name, "slug": art.slug, **d})
@@ -131,8 +153,11 @@ def import_pages(raw_dir: Path, posts_dir: Path) -> ImportReport:
             if path.exists() and not _LOCKED.search(path.read_text("utf-8").split("\n\n", 1)[0]):
                 path.unlink()
                 report.removed.append(stale)
-        new_cache[page.name] = {"hash": page_hash, "posts": written, "dropped": dropped}
+        new_cache[page.name] = {
+            "hash": page_hash, "posts": written, "dropped": dropped, "uncertain": uncertain
+        }
         report.dropped.extend(dropped)
+        report.uncertain.extend(uncertain)
     # Posts of raw pages that were removed from raw_dir go too (locked ones stay).
     for name, entry in cache.items():
         if name not in new_cache:

@@ -2,7 +2,8 @@
 
 Field names are a contract (scored by ``shared/tools/score_pages.py``): source,
 title, kicker, subtitle, district, topics, kind, authors, date, captions, body,
-slug, dropped.  Extra fields may be added, none renamed.
+slug, dropped.  Extra fields may be added, none renamed.  ``confidence`` says how sure
+the cut is ({"boundary": …, "title": …}, see ``segment.BOUNDARY_CONFIDENCE``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def article_record(art: Article) -> dict[str, Any]:
         "projects": art.projects,
         "figures": art.figures,
         "lines": list(art.lines),
+        "confidence": art.confidence,
     }
 
 

@@ -80,6 +80,8 @@ class Article:
     projects: list[str] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)  # {subject, amount, text, label}
     slug: str = ""
+    # how sure the cut is: {"boundary": 0.0–1.0, "title": 0.0–1.0} (see segment.py)
+    confidence: dict[str, float] = field(default_factory=dict)
 
     def date_value(self) -> str:
         """A full date for Pelican: the page date padded to its first day (see date_precision)."""

@@ -57,6 +57,28 @@ def containment(head: str, body: str) -> float:
     return len(pairs & body_pairs) / len(pairs)
 
 
+# How sure a cut is, by the evidence that made it.  The figures rank the evidence
+# (a printed mark beats layout, layout beats a byline alone); they are not
+# probabilities.  Below LOW_CONFIDENCE a page is listed for an editor to check.
+BOUNDARY_CONFIDENCE = {
+    "page top": 1.0,
+    "strong headline": 0.95,  # "#" mark, district prefix, doubled headline, 启事/公告
+    "headline over dateline": 0.9,  # the next body opens "本报讯（记者…）"
+    "headline and byline": 0.85,
+    "headline over lede": 0.85,
+    "headline set apart": 0.8,  # laid out unlike the page's paragraphs
+    "byline only": 0.5,  # a closing byline and no headline: may be one story
+    "page break": 0.5,
+}
+TITLE_CONFIDENCE = {
+    "printed above": 0.9,  # headline lines printed before the body
+    "printed below": 0.75,  # after the body, as regional pages print them
+    "matched by words": 0.5,  # a floating headline given to the story it summarises
+    "none": 0.2,  # no headline printed: the opening clause stands in
+}
+LOW_CONFIDENCE = 0.6
+
+
 @dataclass
 class Segment:
     """Blocks of one article while the page is being cut."""
@@ -66,6 +88,8 @@ class Segment:
     tail: list[Typed] = field(default_factory=list)  # headlines printed after the body
     decks: list[Typed] = field(default_factory=list)  # headlines printed far from the body
     soft_start: bool = False  # began after a closing byline only: may be a continuation
+    evidence: str = "page top"  # why an article starts here (a key of BOUNDARY_CONFIDENCE)
+    title_evidence: str = "none"  # where its title came from (a key of TITLE_CONFIDENCE)
 
     def text(self) -> str:
         return "".join(t.text for t in self.items if t.kind in _BODY_KINDS)
@@ -83,6 +107,7 @@ class PageSegmenter:
         self.dropped: list[Dropped] = []
         self.marked: set[int] = set()  # raw lines the dump marked as headings ("## …")
         self.paragraph_gap: int | None = None  # see learn_paragraph_style
+        self.matched: set[int] = set()  # headlines placed by their words, not their position
         self.indented = False
 
     # -- headline features -------------------------------------------------
@@ -142,13 +167,13 @@ class PageSegmenter:
         gaps: list[tuple[list[Typed], str]] = []
         for a, b in pairwise(bodies):
             group = typed[a + 1 : b]
-            verdict = self.boundary(group, typed[b], segments[-1])
+            verdict, evidence = self.boundary(group, typed[b], segments[-1])
             if verdict == "none":
                 segments[-1].items.extend(group)
                 segments[-1].items.append(typed[b])
                 continue
             gaps.append((group, verdict))
-            segments.append(Segment(soft_start=verdict == "soft"))
+            segments.append(Segment(soft_start=verdict == "soft", evidence=evidence))
             segments[-1].items.append(typed[b])
         trailing = typed[bodies[-1] + 1 :]
         # Distribute each boundary group between the articles on either side.
@@ -170,32 +195,33 @@ class PageSegmenter:
                 return closing, list(group[cut : last + 1]), list(group[last + 1 :])
         return closing, list(group[cut:]), []
 
-    def boundary(self, group: list[Typed], nxt: Typed, current: Segment) -> str:
-        """'hard', 'soft' or 'none': does an article end between two body blocks?"""
+    def boundary(self, group: list[Typed], nxt: Typed, current: Segment) -> tuple[str, str]:
+        """('hard' | 'soft' | 'none', the evidence): does an article end between two body
+        blocks?  The evidence names a key of :data:`BOUNDARY_CONFIDENCE`."""
         if not group:
-            return "none"
+            return "none", ""
         headings = [t for t in group if t.kind is Kind.HEADING]
         if any(self.is_strong(t) for t in headings):
-            return "hard"
+            return "hard", "strong headline"
         if headings and self.stands_out(headings[0]):
-            return "hard"
+            return "hard", "headline set apart"
         if nxt.kind is Kind.SIDEBAR_MARK:
-            return "none"  # "链接》》" boxes belong to the article they are printed with
+            return "none", ""  # "链接》》" boxes belong to the article they are printed with
         if any(t.kind is Kind.FURNITURE for t in group):
-            return "soft"  # a page break: what follows may still continue the article
+            return "soft", "page break"  # a page break: what follows may still continue the article
         closers = [t for t in group if t.kind in _CLOSERS]
         if headings and closers:
             if all(self.parallel_section(t, current) for t in headings):
-                return "none"
-            return "hard"
+                return "none", ""
+            return "hard", "headline and byline"
         if headings and nxt.kind is Kind.LEDE_MARK:
-            return "hard"
+            return "hard", "headline over lede"
         if headings and dateline_authors(nxt.text):
-            return "hard"  # "本报讯（记者 …）" opens a story
+            return "hard", "headline over dateline"  # "本报讯（记者 …）" opens a story
         if closers and not headings:
             opening = any(t.byline and t.byline.opening for t in group)
-            return "none" if opening else "soft"
-        return "none"
+            return ("none", "") if opening else ("soft", "byline only")
+        return "none", ""
 
     def parallel_section(self, t: Typed, current: Segment) -> bool:
         """A heading shaped like the article's own section headings ("聚焦…，…")."""
@@ -234,6 +260,7 @@ class PageSegmenter:
                 nxt.head.append(t)
                 continue
             home = self.best_home(t, segs, prev, nxt)
+            self.matched.add(id(t))
             if home is nxt:
                 to_next = True
                 nxt.head.append(t)
@@ -376,6 +403,11 @@ class PageSegmenter:
         if not art.title:
             art.title = self.fallback_title(art)
             art.title_generated = True
+            seg.title_evidence = "none"
+        art.confidence = {
+            "boundary": BOUNDARY_CONFIDENCE[seg.evidence],
+            "title": TITLE_CONFIDENCE[seg.title_evidence],
+        }
         return art
 
     @staticmethod
@@ -403,8 +435,11 @@ class PageSegmenter:
                 self.attach(t, art)
         seg.head = [t for t in seg.head if t.kind is Kind.HEADING]
         seg.tail = [t for t in seg.tail if t.kind is Kind.HEADING]
+        if heads:
+            seg.title_evidence = "printed above" if seg.head else "printed below"
         if not heads and seg.decks:
             heads, seg.decks = seg.decks, []
+            seg.title_evidence = "matched by words"
         if not heads or art.title:
             return
         dashed = [i for i, t in enumerate(heads) if t.text.startswith(("——", "--"))]
@@ -418,6 +453,8 @@ class PageSegmenter:
             title_at = (kickers[-1] + 1) if kickers and kickers[-1] + 1 < len(heads) else 0
             if seg.tail and not seg.head:
                 title_at = len(heads) - 1 if not kickers else title_at
+        if id(heads[title_at]) in self.matched:
+            seg.title_evidence = "matched by words"
         art.title = self.clean_heading(heads[title_at], art)
         before = [self.clean_heading(t, art) for t in heads[:title_at]]
         after = [self.clean_heading(t, art) for t in heads[title_at + 1 :]]
