@@ -32,6 +32,7 @@ from .layout import join_blocks, read_lines, wrap_width
 from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
 
 _NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
+_COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 _BRACKET_PREFIX = re.compile(r"^[【\[［]([^\s【】\[\]［］]{2,8})[】\]］]\s*(?=\S)")
 _LISTING_LINE = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _BODY_KINDS = (Kind.BODY, Kind.LEDE_MARK, Kind.SIDEBAR_MARK)
@@ -446,6 +447,12 @@ class PageSegmenter:
         title_at = next(
             (i for i, t in enumerate(heads) if self.is_strong(t) and i not in dashed), None
         )
+        if title_at is None:
+            # Papers print a column's name after the headline itself ("…（人民论坛）").
+            title_at = next(
+                (i for i, t in enumerate(heads) if _COLUMN_TAG.search(t.text) and i not in dashed),
+                None,
+            )
         if title_at is None and dashed and dashed[0] > 0:
             title_at = dashed[0] - 1  # "——记…" is the subtitle of the line above it
         if title_at is None:
