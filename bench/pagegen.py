@@ -50,6 +50,7 @@ _DATELINE = re.compile(
     r"^(?P<place>据?(?:本报|新华社|人民日报|中新社)[^（(，。]{0,14}电|本报讯)?\s*"
     r"[（(](?P<credit>(?:本报|特约|见习)?(?:记者|通讯员|实习生)[^）)]{2,40})[)）]\s*"
 )
+_INNER_DATELINE = re.compile(r"^据?(本报|新华社|中新社)[^，。]{0,16}电|^[（(](本报)?记者")
 _ROLES = re.compile(r"(?:本报|特约|见习)?(?:记者|通讯员|实习生)")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")
@@ -90,9 +91,13 @@ def load_sources(path: Path = CORPUS) -> tuple[Source, ...]:
                 if not rest:
                     continue
                 paras[0] = rest
+            verse = sum(len(p) < 16 and p[-1] not in "。！？”" for p in paras)
+            if verse > 0.3 * len(paras):
+                continue  # verse, couplets, figure lists: lines, not paragraphs
             if not m and re.search(r"[（(](本报|特约)?(记者|通讯员)", paras[0][:60]):
                 continue  # a credit in a form we do not parse: the truth would be unsure
-            if len(paras[0]) < 30 or any(_DATELINE.match(p) for p in paras[1:]):
+            if len(paras[0]) < 30 or any(_INNER_DATELINE.match(p) for p in paras[1:]):
+                # A round-up of several dated stories: which is "the" article is unsure.
                 # An opening that is a figure or a caption ("10.8万"): not a story's lede.
                 continue
             sources.append(

@@ -162,6 +162,24 @@ def split_caption_credit(text: str) -> tuple[str, str | None, str]:
     return text[: match.start()].rstrip(), name, match.group(0).strip()
 
 
+# "本报北京5月15日电", "新华社仰光1月16日电", "据新华社电", "本报讯": how a story opens.
+_DATELINE = re.compile(
+    r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^\s，。（(]{2,8}(?:日报|晚报|报))"
+    r"(?:[^\s，。（()]{0,14}电|讯)(?=[\s（(]|$)"
+)
+
+
+def opens_story(paragraph: str) -> bool:
+    """A paragraph that opens with a dateline: only the first paragraph of a story does.
+
+    >>> opens_story("新华社仰光1月16日电（记者张东强）在…"), opens_story("本报讯 近日，…")
+    (True, True)
+    >>> opens_story("本报记者从市商务局获悉"), opens_story("据介绍，今年…")
+    (False, False)
+    """
+    return bool(_DATELINE.match(paragraph)) or bool(dateline_authors(paragraph))
+
+
 def dateline_authors(paragraph: str) -> list[str]:
     """Reporters named in the dateline credit that opens a story; the text stays in the body.
 

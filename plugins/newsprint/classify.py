@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .bylines import Byline, is_credit, parse_byline, split_caption_credit, split_inline_byline
+from .dedupe import undouble
 from .layout import Block, ends_sentence, join_blocks, read_lines  # noqa: F401 (doctest)
 
 
@@ -90,8 +91,13 @@ def is_heading_like(text: str) -> bool:
     >>> is_heading_like("（本报约翰内斯堡5月15日电）")
     False
     """
-    if len(text) > MAX_HEADING or ends_sentence(text) or re.search(r"[。！？][^”’」』）)]", text):
+    if ends_sentence(text) or re.search(r"[。！？][^”’」』）)]", text):
         return False
+    if len(text) > MAX_HEADING:
+        single, doubled = undouble(text) if len(text) <= 2 * MAX_HEADING + 2 else (text, "")
+        if not doubled or len(single) > MAX_HEADING:
+            return False  # (a headline printed twice is as long as two)
+        text = single
     if _LISTING.match(text) or _DATELINE.match(text) or text.startswith(("▲", "△", "●")):
         return False
     if _ENCLOSED.match(text):

@@ -25,13 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .bylines import dateline_authors, is_credit, parse_byline
+from .bylines import dateline_authors, is_credit, opens_story, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
 from .layout import join_blocks, read_lines, wrap_width
 from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
 
 _NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
+_SIGN_OFF = 6  # "——编 者", "——作者": a dash and a short name sign a note off
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 _BRACKET_PREFIX = re.compile(r"^[【\[［]([^\s【】\[\]［］]{2,8})[】\]］]\s*(?=\S)")
 _LISTING_LINE = re.compile(r"^\d{1,2}[:：]\d{2}\s")
@@ -64,7 +65,7 @@ def containment(head: str, body: str) -> float:
 BOUNDARY_CONFIDENCE = {
     "page top": 1.0,
     "strong headline": 0.95,  # "#" mark, district prefix, doubled headline, 启事/公告
-    "headline over dateline": 0.9,  # the next body opens "本报讯（记者…）"
+    "dateline": 0.9,  # the next body opens "本报讯（记者…）", "新华社…电"
     "headline and byline": 0.85,
     "headline over lede": 0.85,
     "headline set apart": 0.8,  # laid out unlike the page's paragraphs
@@ -128,7 +129,7 @@ class PageSegmenter:
         text = t.text
         return bool(
             t.block.level == 1
-            or text.startswith(("——", "--"))  # "——记…" subtitles sit under headlines only
+            or (text.startswith(("——", "--")) and len(text) > _SIGN_OFF)  # "——记…" subtitles
             or self.district_prefix(text)
             or undouble(text)[1]
             or _NOTICE_TITLE.search(text)
@@ -199,10 +200,14 @@ class PageSegmenter:
     def boundary(self, group: list[Typed], nxt: Typed, current: Segment) -> tuple[str, str]:
         """('hard' | 'soft' | 'none', the evidence): does an article end between two body
         blocks?  The evidence names a key of :data:`BOUNDARY_CONFIDENCE`."""
+        if nxt.kind is Kind.BODY and opens_story(nxt.text):
+            return "hard", "dateline"  # "新华社…电", "本报讯": a story starts here
         if not group:
             return "none", ""
         headings = [t for t in group if t.kind is Kind.HEADING]
-        if any(self.is_strong(t) for t in headings):
+        # A "——…" line straight after body text attributes a quote; only under a
+        # headline is it a subtitle.
+        if any(self.is_strong(t) and (t is not group[0] or not _dashed(t)) for t in headings):
             return "hard", "strong headline"
         if headings and self.stands_out(headings[0]):
             return "hard", "headline set apart"
@@ -217,8 +222,6 @@ class PageSegmenter:
             return "hard", "headline and byline"
         if headings and nxt.kind is Kind.LEDE_MARK:
             return "hard", "headline over lede"
-        if headings and dateline_authors(nxt.text):
-            return "hard", "headline over dateline"  # "本报讯（记者 …）" opens a story
         if closers and not headings:
             opening = any(t.byline and t.byline.opening for t in group)
             return ("none", "") if opening else ("soft", "byline only")
@@ -491,6 +494,10 @@ class PageSegmenter:
         text = art.summary or (art.paragraphs[0].text if art.paragraphs else "")
         clause = re.split(r"[，。！？；,]", text, maxsplit=1)[0]
         return clause[:24] or "（无标题）"
+
+
+def _dashed(t: Typed) -> bool:
+    return t.text.startswith(("——", "--"))
 
 
 def _span(t: Typed) -> tuple[int, int]:
