@@ -176,7 +176,11 @@ def opens_story(paragraph: str) -> bool:
     (True, True)
     >>> opens_story("本报记者从市商务局获悉"), opens_story("据介绍，今年…")
     (False, False)
+    >>> opens_story("（新华社北京10月2日电 记者王镜宇）")
+    False
     """
+    if re.fullmatch(r"[（(][^（）()]*[)）]", paragraph.strip()):
+        return False  # "（新华社北京10月2日电 记者王镜宇）" closes a story
     return bool(_DATELINE.match(paragraph)) or bool(dateline_authors(paragraph))
 
 

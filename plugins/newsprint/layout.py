@@ -261,8 +261,8 @@ class _Joiner:
     def is_open(self, block: Block, line: Line) -> bool:
         """Whether ``block`` (ending with ``block.tail``) continues with ``line``."""
         tail = block.tail
-        if _ITEM.match(line.text):
-            return False
+        if _ITEM.match(line.text) or (line.gap and _ITEM.match(block.text)):
+            return False  # a programme time or a bullet: items stand alone
         if self.standalone(line.text) and not tail.endswith(tuple(OPEN_END)):
             return False  # a byline or credit line is never the rest of a sentence
         if (

@@ -28,7 +28,7 @@ from itertools import pairwise
 from .bylines import dateline_authors, is_credit, opens_story, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
-from .layout import join_blocks, read_lines, wrap_width
+from .layout import ends_sentence, join_blocks, read_lines, wrap_width
 from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
 
 _NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
@@ -69,6 +69,7 @@ BOUNDARY_CONFIDENCE = {
     "headline and byline": 0.85,
     "headline over lede": 0.85,
     "headline set apart": 0.8,  # laid out unlike the page's paragraphs
+    "wider gap": 0.6,  # more blank lines than between paragraphs, nothing else
     "byline only": 0.5,  # a closing byline and no headline: may be one story
     "page break": 0.5,
 }
@@ -146,7 +147,9 @@ class PageSegmenter:
         starts an article.
         """
         gaps = Counter(
-            b.block.gap for a, b in pairwise(typed) if a.kind is Kind.BODY and b.kind is Kind.BODY
+            b.block.gap
+            for a, b in pairwise(typed)
+            if a.kind is Kind.BODY and b.kind is Kind.BODY and _prose(b.text)
         )
         self.paragraph_gap = gaps.most_common(1)[0][0] if gaps else None
         bodies = [t for t in typed if t.kind is Kind.BODY]
@@ -203,6 +206,14 @@ class PageSegmenter:
         if nxt.kind is Kind.BODY and opens_story(nxt.text):
             return "hard", "dateline"  # "新华社…电", "本报讯": a story starts here
         if not group:
+            if (
+                nxt.kind is Kind.BODY
+                and self.paragraph_gap is not None
+                and nxt.block.gap > self.paragraph_gap
+                and current.text()
+                and ends_sentence(current.text())
+            ):
+                return "hard", "wider gap"  # stories are set further apart than paragraphs
             return "none", ""
         headings = [t for t in group if t.kind is Kind.HEADING]
         # A "——…" line straight after body text attributes a quote; only under a
@@ -494,6 +505,15 @@ class PageSegmenter:
         text = art.summary or (art.paragraphs[0].text if art.paragraphs else "")
         clause = re.split(r"[，。！？；,]", text, maxsplit=1)[0]
         return clause[:24] or "（无标题）"
+
+
+def _prose(text: str) -> bool:
+    """A paragraph of running text, not a listing line or a notice item.
+
+    >>> _prose("09:30 新闻联播"), _prose("会议指出，要加强统筹，做好保供工作。")
+    (False, True)
+    """
+    return len(text) >= 20 and sum(text.count(ch) for ch in "，。；！？") >= 2
 
 
 def _dashed(t: Typed) -> bool:
