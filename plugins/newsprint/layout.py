@@ -234,6 +234,10 @@ def starts_mid_sentence(text: str) -> bool:
 _ITEM = re.compile(r"^(\d{1,2}[:：]\d{2}\s|[▲△●■◆★]|[（(]\d{4}年\d{1,2}月)")
 
 
+# "李攀 摄", "（李攀摄）", "摄/李攀": a photo credit ends what it is printed under.
+_PHOTO_CREDIT = re.compile(r"摄\s*[)）]?$|摄\s*[/／:：]\s*\S{2,4}$")
+
+
 class _Joiner:
     """Decides whether the paragraph that ends with a given line goes on."""
 
@@ -280,7 +284,7 @@ class _Joiner:
             return False  # a headline's space; a full column line may hold a dateline's
         if block.first == block.last and self.standalone(tail):
             return False
-        if tail.endswith(("——", "--", ":", "：")) or "摄" in tail[-6:]:
+        if tail.endswith(("——", "--", ":", "：")) or _PHOTO_CREDIT.search(tail):
             return False
         mid_sentence = tail[-1] in OPEN_END or starts_mid_sentence(line.text)
         if self.width is None:

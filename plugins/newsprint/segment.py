@@ -28,10 +28,11 @@ from itertools import pairwise
 from .bylines import dateline_authors, is_credit, opens_story, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
-from .layout import ends_sentence, join_blocks, read_lines, wrap_width
+from .layout import ends_sentence, has_inner_space, join_blocks, read_lines, wrap_width
 from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
 
 _NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
+_KICKER_ENDS = ("——", "--", "：", ":")  # "工业互联网技术不断突破——", "宫清华："
 _SIGN_OFF = 6  # "——编 者", "——作者": a dash and a short name sign a note off
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 _BRACKET_PREFIX = re.compile(r"^[【\[［]([^\s【】\[\]［］]{2,8})[】\]］]\s*(?=\S)")
@@ -470,10 +471,19 @@ class PageSegmenter:
         if title_at is None and dashed and dashed[0] > 0:
             title_at = dashed[0] - 1  # "——记…" is the subtitle of the line above it
         if title_at is None:
-            kickers = [i for i, t in enumerate(heads) if t.text.endswith(("——", "--"))]
-            title_at = (kickers[-1] + 1) if kickers and kickers[-1] + 1 < len(heads) else 0
-            if seg.tail and not seg.head:
-                title_at = len(heads) - 1 if not kickers else title_at
+            kickers = [i for i, t in enumerate(heads) if t.text.endswith(_KICKER_ENDS)]
+            two_part = [i for i, t in enumerate(heads) if has_inner_space(t.text)]
+            if kickers and kickers[-1] + 1 < len(heads):
+                title_at = kickers[-1] + 1
+            elif len(two_part) == 1:
+                title_at = two_part[0]  # a two-part headline ("强支撑 添后劲") is the headline
+            elif seg.tail and not seg.head:
+                title_at = len(heads) - 1
+            else:
+                # Unmarked lines: a kicker above the headline is printed far more often
+                # than a subtitle below it (in the rmrb corpus, 1,700 unmarked kicker
+                # pairs to 397 subtitle pairs), so the second of several is the headline.
+                title_at = min(1, len(heads) - 1)
         if id(heads[title_at]) in self.matched:
             seg.title_evidence = "matched by words"
         art.title = self.clean_heading(heads[title_at], art)
