@@ -123,7 +123,29 @@ def classify_blocks(
                 typed.append(Typed(block, Kind.BYLINE, byline.text, byline))
                 continue
         typed.append(_typed(block, is_place))
+    _labelled_headlines(typed)
     return typed
+
+
+def _labelled_headlines(typed: list[Typed]) -> None:
+    """A "label：text" line alone between paragraphs is a headline ("黑龙江：多措并举线上备考");
+    in a run of such lines it is a field of a notice ("时间：5月22日下午")."""
+
+    def field_like(t: Typed | None) -> bool:
+        return t is not None and t.kind is Kind.BODY and bool(_KEY_VALUE.match(t.text))
+
+    for i, t in enumerate(typed):
+        prev = typed[i - 1] if i else None
+        nxt = typed[i + 1] if i + 1 < len(typed) else None
+        if (
+            field_like(t)
+            and len(t.text) <= MAX_HEADING
+            and not re.search(r"[，。！？；、,;\d]", t.text)  # "序列号:标清14、高清209" is data
+            and t.block.first == t.block.last
+            and not field_like(prev)
+            and not field_like(nxt)
+        ):
+            t.kind = Kind.HEADING
 
 
 def _typed(block: Block, is_place: Callable[[str], bool]) -> Typed:
