@@ -135,6 +135,7 @@ class PageSegmenter:
             or self.district_prefix(text)
             or undouble(text)[1]
             or _NOTICE_TITLE.search(text)
+            or _COLUMN_TAG.search(text)  # "…（人民论坛）": a column's name goes on a headline
             or (t.block.level >= 2 and t.block.gap >= 3)
         )
 
