@@ -231,7 +231,7 @@ def starts_mid_sentence(text: str) -> bool:
 
 
 # Lines that are items of their own: a programme time, a notice bullet, a dateline.
-_ITEM = re.compile(r"^(\d{1,2}[:：]\d{2}\s|[▲△●■◆★]|[（(]\d{4}年\d{1,2}月)")
+ITEM = re.compile(r"^(\d{1,2}[:：]\d{2}\s|[▲△●■◆★]|[（(]\d{4}年\d{1,2}月)")
 
 
 # "李攀 摄", "（李攀摄）", "摄/李攀": a photo credit ends what it is printed under.
@@ -265,7 +265,7 @@ class _Joiner:
     def is_open(self, block: Block, line: Line) -> bool:
         """Whether ``block`` (ending with ``block.tail``) continues with ``line``."""
         tail = block.tail
-        if _ITEM.match(line.text) or (line.gap and _ITEM.match(block.text)):
+        if ITEM.match(line.text) or (line.gap and ITEM.match(block.text)):
             return False  # a programme time or a bullet: items stand alone
         if self.standalone(line.text) and not tail.endswith(tuple(OPEN_END)):
             return False  # a byline or credit line is never the rest of a sentence
@@ -371,6 +371,7 @@ def join_blocks(
             and not starts_paragraph
             and line.gap == 0
             and ends_sentence(current.tail)
+            and not ITEM.match(line.text)
             and joiner.fills_column(current)
             and not has_inner_space(current.tail)
             and not standalone(line.text)
