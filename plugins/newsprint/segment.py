@@ -32,6 +32,10 @@ from .layout import ITEM, ends_sentence, has_inner_space, join_blocks, read_line
 from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
 
 _NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
+# "（作者为…）", "（新华社北京1月31日电）", "（本报记者 张三整理）": a story's last line.
+_ENCLOSED_NOTE = re.compile(
+    r"^[（(](?=[^（）()]*(?:电|作者|记者|据|来源|报道|整理))[^（）()]{4,60}[)）]$"
+)
 _KICKER_ENDS = ("——", "--", "：", ":")  # "工业互联网技术不断突破——", "宫清华："
 _SIGN_OFF = 6  # "——编 者", "——作者": a dash and a short name sign a note off
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
@@ -71,7 +75,9 @@ BOUNDARY_CONFIDENCE = {
     "headline over lede": 0.85,
     "headline set apart": 0.8,  # laid out unlike the page's paragraphs
     "new kind of text": 0.8,  # prose, then a headline over programme times or ▲ items
+    "closing note": 0.7,  # after "（作者为…）", "（新华社…电）"
     "wider gap": 0.6,  # more blank lines than between paragraphs, nothing else
+    "two headlines": 0.6,  # a run with a headline above and one below, cut between
     "byline only": 0.5,  # a closing byline and no headline: may be one story
     "page break": 0.5,
 }
@@ -188,7 +194,62 @@ class PageSegmenter:
         for index, (group, _verdict) in enumerate(gaps):
             self.distribute(group, segments, index, segments[index + 1].items[0])
         self.distribute_trailing(trailing, segments)
+        segments = [part for seg in segments for part in self.split_two_headlines(seg)]
         return self.merge_continuations(segments)
+
+    def split_two_headlines(self, seg: Segment) -> list[Segment]:
+        """A run printed with a headline above it *and* one below it holds two stories.
+
+        No layout prints one story's headline both above and below its body: this
+        happens when a headline-first story runs into a headline-after one with no
+        mark between them.  The run is cut at the paragraph break that best fits the
+        two headlines: each half holding its headline's words, a dateline opening the
+        second, a wider gap before it.
+        """
+        above = [t for t in seg.head if t.kind is Kind.HEADING]
+        below = [t for t in seg.tail if t.kind is Kind.HEADING]
+        if not above or not below:
+            return [seg]
+        items = seg.items
+        cuts = [
+            j
+            for j in range(1, len(items))
+            if items[j].kind is Kind.BODY and items[j - 1].kind in (Kind.BODY, Kind.CAPTION)
+        ]
+        if not cuts:
+            return [seg]
+        first, second = self.strip_prefix(above[-1].text), self.strip_prefix(below[0].text)
+
+        def body(part: list[Typed]) -> str:
+            return "".join(t.text for t in part if t.kind in _BODY_KINDS)
+
+        def marks(j: int) -> float:
+            """Layout evidence that a story starts at item ``j``."""
+            evidence = 0.0
+            if opens_story(items[j].text):
+                evidence += 0.5
+            if _ENCLOSED_NOTE.match(items[j - 1].text):
+                evidence += 0.5  # "（作者为…）", "（新华社…电）" end the story above
+            if (
+                self.paragraph_gap is not None
+                and items[j - 1].kind is Kind.BODY
+                and items[j].block.gap > self.paragraph_gap
+            ):
+                evidence += 0.3
+            return evidence
+
+        def fit(j: int) -> float:
+            words = containment(first, body(items[:j])) + containment(second, body(items[j:]))
+            return words + marks(j)
+
+        j = max(cuts, key=fit)
+        marked = marks(j) > 0
+        words = containment(second, body(items[j:])) - containment(second, body(items[:j]))
+        if not marked and words < 0.2:
+            return [seg]  # nothing shows where a second story would start
+        head = Segment(head=seg.head, items=items[:j], decks=seg.decks, evidence=seg.evidence)
+        rest = Segment(items=items[j:], tail=seg.tail, evidence="two headlines")
+        return [head, rest]
 
     @staticmethod
     def split_group(group: list[Typed]) -> tuple[list[Typed], list[Typed], list[Typed]]:
@@ -208,6 +269,8 @@ class PageSegmenter:
         blocks?  The evidence names a key of :data:`BOUNDARY_CONFIDENCE`."""
         if nxt.kind is Kind.BODY and opens_story(nxt.text):
             return "hard", "dateline"  # "新华社…电", "本报讯": a story starts here
+        if not group and current.items and _ENCLOSED_NOTE.match(current.items[-1].text):
+            return "hard", "closing note"  # "（作者为…）", "（新华社…电）" end a story
         if not group:
             if (
                 nxt.kind is Kind.BODY
