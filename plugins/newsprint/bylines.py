@@ -82,6 +82,8 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
     Byline(text='大足区融媒体中心 瞿波 摄', names=('瞿波',), photo=True, opening=False)
     >>> parse_byline("王彩艳 罗莎 张雲亮").names
     ('王彩艳', '罗莎', '张雲亮')
+    >>> parse_byline("□ 何勇").names
+    ('何勇',)
     >>> parse_byline("记者 陈霖摄")
     Byline(text='记者 陈霖摄', names=('陈霖',), photo=True, opening=False)
     >>> parse_byline("文/张三 图/李四").names, parse_byline("（记者 王五）").names
@@ -97,7 +99,7 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
     if not body or len(body) > 40 or re.search(r"[，。！？、；：,]", body):
         return None
     names: list[str] = []
-    roles = 0
+    roles = int(opening)  # "□ 何勇": the print mark says byline
     photo = False
     for token in body.split():
         if token in _PHOTO or token in ("报道", "文"):

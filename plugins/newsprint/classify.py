@@ -53,7 +53,7 @@ _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _ENCLOSED = re.compile(r"^[（(][^（）()]+[)）]$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
 # Headlines run long (two-part ones past 40 characters); body text that long has a full stop.
-MAX_HEADING = 40
+MAX_HEADING = 48
 # Blank lines a picture leaves: a short line after a hole this big is its caption.
 # Articles are set apart by fewer (one or two), so a headline is not mistaken for one.
 IMAGE_GAP = 3
@@ -93,11 +93,12 @@ def is_heading_like(text: str) -> bool:
     """
     if ends_sentence(text) or re.search(r"[。！？][^”’」』）)]", text):
         return False
+    if len(text) <= 2 * MAX_HEADING + 2:
+        text = undouble(text)[0]  # a headline printed twice is judged once
     if len(text) > MAX_HEADING:
-        single, doubled = undouble(text) if len(text) <= 2 * MAX_HEADING + 2 else (text, "")
-        if not doubled or len(single) > MAX_HEADING:
-            return False  # (a headline printed twice is as long as two)
-        text = single
+        return False
+    if text.count("，") >= 2:
+        return False  # clause after clause: prose that lost its full stop
     if _LISTING.match(text) or _DATELINE.match(text) or text.startswith(("▲", "△", "●")):
         return False
     if _ENCLOSED.match(text):

@@ -324,6 +324,42 @@ class _Joiner:
         return True
 
 
+_CLAUSE_MARKS = re.compile(r"[，。；！？,;!?]")
+
+
+def headline_stacks(lines: list[Line]) -> set[int]:
+    """Lines that open a new line of a headline block: kicker, headline and subtitle
+    printed on lines of their own, two to four lines between blank lines, none with
+    a clause mark.  Prose wrapped over lines has commas and full stops.
+
+    >>> stack = read_lines("正文。\\n\\n市场监管总局要求\\n转供电主体不得截留红利\\n\\n正文")
+    >>> sorted(headline_stacks(stack))
+    [4]
+    """
+    found: set[int] = set()
+    full = full_lines(lines)
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and lines[j].gap == 0:
+            j += 1
+        run = lines[i:j]  # lines between blank lines
+        wrapped = any(
+            full[k] and lines[k + 1].cells < lines[k].cells for k in range(i, j - 1)
+        )  # a full line, then a shorter one: one paragraph wrapped
+        if 2 <= len(run) <= 4 and not wrapped and all(
+            4 <= len(ln.text) <= 40
+            and not _CLAUSE_MARKS.search(ln.text)
+            and not re.search(r"[:：].", ln.text)  # "序列号:标清14" is a field
+            and not ITEM.match(ln.text)
+            and not unbalanced(ln.text)  # "（综合本报记者…" goes on
+            for ln in run
+        ):
+            found.update(ln.number for ln in run[1:])
+        i = j
+    return found
+
+
 def join_blocks(
     lines: list[Line],
     width: int | None = None,
@@ -337,6 +373,7 @@ def join_blocks(
     """
     flat = "".join("".join(line.text.split()) for line in lines)
     full = {line.number: f for line, f in zip(lines, full_lines(lines), strict=True)}
+    stacked = headline_stacks(lines)
     joiner = _Joiner(width, flat, full, standalone)
     indented = sum(line.indent for line in lines)
     # A page that indents its paragraphs' first lines tells us where paragraphs start.
@@ -351,6 +388,7 @@ def join_blocks(
             current is not None
             and not line.level
             and not starts_paragraph
+            and line.number not in stacked
             and joiner.is_open(current, line)
         ):
             if (
