@@ -14,8 +14,10 @@ import json
 import re
 
 from .models import Article, Role
+from .posts import origin_value
 
-_INLINE = re.compile(r"([\\`*_\[\]{}|])")
+# "#" too: a heading that ends in " #" would lose it as a closing marker.
+_INLINE = re.compile(r"([\\`*_\[\]{}|#])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
 
 
@@ -85,6 +87,7 @@ def post_markdown(art: Article) -> str:
         meta.append(("Organisations", json.dumps(art.organisations, ensure_ascii=False)))
     if art.projects:
         meta.append(("Projects", json.dumps(art.projects, ensure_ascii=False)))
+    meta.append(("Origin", origin_value(art)))
     meta.append(("Locked", "false"))
     header = "\n".join(f"{k}: {_meta_value(v)}" for k, v in meta)
     return f"{header}\n\n{body_markdown(art)}\n"
