@@ -56,7 +56,17 @@ def _imported_modules(path: Path) -> set[Path]:
         candidates = [target.with_suffix(".py"), target / "__init__.py"]
         candidates += [target / f"{alias.name}.py" for alias in node.names]
         candidates += [target / alias.name / "__init__.py" for alias in node.names]
-        found.update(c for c in candidates if c.is_file() and c.is_relative_to(PACKAGE))
+        for module in (c for c in candidates if c.is_file() and c.is_relative_to(PACKAGE)):
+            found.add(module)
+            # Importing pkg.cut.segment runs pkg/cut/__init__.py too.
+            found.update(
+                init
+                for parent in module.parents
+                if parent != PACKAGE and parent.is_relative_to(PACKAGE)
+                if (init := parent / "__init__.py").is_file()
+            )
+    # The package's own __init__ is Pelican's entry point (plugin wiring), not pipeline code.
+    found.discard(PACKAGE / "__init__.py")
     return found
 
 
