@@ -84,7 +84,8 @@ def test_nothing_in_content_raw_is_published_as_it_is(tmp_path):
 
 
 def _bad_entries(project: Path) -> None:
-    """A dangling link, a folder named like a page, a bad sidecar, a locked post saved as GBK."""
+    """A dangling link, a folder named like a page, a bad sidecar, a locked post saved
+    as GBK and one whose date Pelican refuses."""
     raw = project / "content" / "raw"
     (raw / "dangling.txt").symlink_to(project / "nowhere.txt")
     (raw / "x.txt").mkdir()
@@ -93,6 +94,9 @@ def _bad_entries(project: Path) -> None:
     post.parent.mkdir(parents=True)
     text = "Title: 编辑改过的文章\nDate: 2023-04-20\nSlug: corrected\nLocked: true\n\n正文。\n"
     post.write_bytes(text.encode("gb18030"))
+    # A date Pelican refuses: it drops the post with a log line, the report must say so.
+    zero = text.replace("2023-04-20", "0000-01-01").replace("corrected", "zero")
+    (post.parent / "zero.md").write_text(zero, "utf-8")
 
 
 def test_one_bad_entry_costs_that_entry_only(tmp_path):
@@ -102,12 +106,13 @@ def test_one_bad_entry_costs_that_entry_only(tmp_path):
     assert run.returncode == 0, run.log
     report = _report(project)
     lost = {e.split(":")[0] for e in report["errors"]}
-    assert lost == {"dangling.txt", "x.txt", "hand/corrected.md"}
+    assert lost == {"dangling.txt", "x.txt", "hand/corrected.md", "hand/zero.md"}
+    assert any(e.startswith("hand/zero.md: Pelican could not read") for e in report["errors"])
     assert any(w.startswith(OTHER.replace(".txt", ".meta.toml")) for w in report["warnings"])
     articles = list((project / "output" / "articles").glob("*.html"))
-    assert len(articles) == len(list((project / "content" / "posts").rglob("*.md"))) - 1
+    assert len(articles) == len(list((project / "content" / "posts").rglob("*.md"))) - 2
     assert {p.split("/")[0] for p in report["written"]} == {PAGE[:-4], OTHER[:-4]}
-    for message in ("dangling.txt", "x.txt", "hand/corrected.md"):
+    for message in ("dangling.txt", "x.txt", "hand/corrected.md", "hand/zero.md"):
         assert message in run.log
 
 
