@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml package-lock.json
 
 setup: $(STAMP) ## Create .venv and install everything (done by the other targets too)
 
-html: $(STAMP) ## Import content/raw/ and build the site into output/
+html: $(STAMP) ## Import content/raw/ and build the site into output/ (STRICT=1: fail if an entry was lost)
 	$(PELICAN) content -s pelicanconf.py -o "$(OUTPUT)" $(PELICAN_STRICT)
 
 import: $(STAMP) ## Only write content/posts/ from content/raw/
