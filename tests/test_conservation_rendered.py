@@ -131,9 +131,12 @@ def test_sample_articles_render_exactly_their_text(reader, page, tmp_path):
     check_page(reader, page.read_text("utf-8"), tmp_path)
 
 
+# Short runs of the characters Markdown and HTML give a meaning, among Chinese text.
+SYNTAX = st.text(alphabet=list("#*_-+=>.<&\\`[]()!|{}:~^1 \t巴南新闻。，"), max_size=20)
 line = st.one_of(
     st.sampled_from(LINES),
     st.sampled_from(ODDITIES),
+    SYNTAX,
     st.builds(lambda a, b: a + b, st.sampled_from(LINES), st.sampled_from(ODDITIES)),
     st.builds(lambda a, b: a + b, st.sampled_from(ODDITIES), st.sampled_from(LINES)),
 )
@@ -143,7 +146,7 @@ line = st.one_of(
 piece = st.tuples(line, st.sampled_from(["\n", "\n\n"]))
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(piece, min_size=1, max_size=40))
 def test_generated_articles_render_exactly_their_text(reader, pieces):
     text = "".join(a + b for a, b in pieces) + "巴南"

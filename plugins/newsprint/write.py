@@ -5,7 +5,7 @@ at the start of a line or inline is backslash-escaped, so a page that prints
 ``<script>`` or ``# `` renders it as text.
 
 >>> escape_markdown("<b>1. 第一</b> *星*")
-'&lt;b&gt;1\\\\. 第一&lt;/b&gt; \\\\*星\\\\*'
+'&lt;b&gt;1. 第一&lt;/b&gt; \\\\*星\\\\*'
 """
 
 from __future__ import annotations
@@ -18,16 +18,25 @@ from .posts import origin_value
 
 # "#" too: a heading that ends in " #" would lose it as a closing marker.
 _INLINE = re.compile(r"([\\`*_\[\]{}|#])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
+# At the start of any line: list numbers ("1." "2)"), list and rule markers ("-" "+"),
+# escaped with a backslash; "=" (a setext underline) is not escapable in
+# Python-Markdown, so it becomes an entity.
+_LIST_NUMBER = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+_LINE_MARKER = re.compile(r"^(\s*)([+\-])", re.MULTILINE)
+_UNDERLINE = re.compile(r"^(\s*)=", re.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:
-    """Make page text render literally in Markdown."""
+    """Make page text render literally in Markdown.
+
+    >>> escape_markdown("=== 1) -")
+    '&#61;== 1) -'
+    """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
-    text = re.sub(r"^(\s*)(\d+)([.)])", r"\1\2\\\3", text)
-    text = re.sub(r"^(\s*)([#+\-=])", r"\1\\\2", text)
-    return text.replace("&gt;", "&gt;")
+    text = _LIST_NUMBER.sub(r"\1\2\\\3", text)
+    text = _LINE_MARKER.sub(r"\1\\\2", text)
+    return _UNDERLINE.sub(r"\1&#61;", text)
 
 
 def body_markdown(art: Article) -> str:
