@@ -11,10 +11,13 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from newsprint.lock import acquire, release
+from newsprint.sitemap import collect_entries
 from paths import ROOT, SAMPLES
 
 PAGE = "001_8b2535a65f0a025d.txt"
@@ -171,3 +174,14 @@ def test_two_builds_at_once_never_corrupt_each_other(tmp_path, trial):
     assert all("CRITICAL" not in r.log or "another newsprint build" in r.log for r in runs)
     articles = list((project / "output" / "articles").glob("*.html"))
     assert len(articles) == len(list((project / "content" / "posts").rglob("*.md")))
+
+
+def test_the_sitemap_gives_an_undated_article_no_made_up_date():
+    undated = SimpleNamespace(url="a.html", date=datetime(1970, 1, 1), date_precision="unknown")
+    dated = SimpleNamespace(url="b.html", date=datetime(2023, 4, 20), date_precision="day")
+    context = {"articles": [undated, dated]}
+    entries = collect_entries(context, {"SITE_ABSOLUTE_URL": "https://x.org"})
+    assert [(e.loc, e.lastmod) for e in entries] == [
+        ("https://x.org/a.html", None),
+        ("https://x.org/b.html", "2023-04-20"),
+    ]
