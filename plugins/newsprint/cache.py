@@ -157,7 +157,9 @@ def load_cache(posts_dir: Path) -> tuple[dict[str, PageEntry], str | None]:
 def save_cache(posts_dir: Path, entries: dict[str, PageEntry]) -> None:
     """Write the cache atomically (a crash leaves the old or the new file, never half)."""
     data = {"format": CACHE_FORMAT, "pages": {n: asdict(e) for n, e in sorted(entries.items())}}
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    # Keys keep their order (no sort_keys): a report rebuilt from the cache must read
+    # exactly like the one made from the pages.
+    text = json.dumps(data, ensure_ascii=False, indent=1)
     path = posts_dir / CACHE_NAME
     if not (path.is_file() and path.read_text("utf-8", errors="replace") == text):
         write_atomically(path, text)
