@@ -92,6 +92,21 @@ def test_a_renamed_page_writes_no_second_copy_of_a_locked_post(site):
     assert len(list(posts.rglob("*.md"))) == 5
 
 
+def test_a_locked_post_the_editor_moved_is_still_the_only_copy(site):
+    raw, posts = site
+    import_pages(raw, posts)
+    target = _post_with_title(posts, HEADLINE)
+    edited = _lock(target)
+    moved = posts / "corrections" / "renamed by hand.md"
+    moved.parent.mkdir()
+    target.rename(moved)
+    _change_page(raw)
+    import_pages(raw, posts)
+    assert moved.read_text("utf-8") == edited
+    assert not target.exists()
+    assert len(list(posts.rglob("*.md"))) == 5
+
+
 @pytest.mark.parametrize("flag", ["true", "yes", "1", "True"])
 def test_make_clean_keeps_every_locked_post(site, flag):
     raw, posts = site

@@ -41,6 +41,8 @@ def page_list(spec: str) -> list[Path]:
     it is split as a shell would (quotes group), and a word with ``*``, ``?`` or
     ``[`` that names no file is expanded as a glob pattern.
     """
+    if not spec.strip():
+        return []
     if Path(spec).exists():
         return [Path(spec)]
     paths: list[Path] = []
