@@ -162,3 +162,12 @@ def test_a_post_edited_without_a_lock_is_restored_not_trusted_from_the_cache(sit
     target.write_text("Title: x\n\n被改坏的文字\n", "utf-8")
     report = import_pages(raw, posts)
     assert report.unchanged == [] and report.written == [first.written[0]]
+
+
+def test_a_write_cut_short_leaves_nothing_behind(site):
+    raw, posts = site
+    import_pages(raw, posts)
+    leftover = posts / PAGE.removesuffix(".txt") / ".tmp-abc.part"
+    leftover.write_text("Title: half a po", "utf-8")
+    import_pages(raw, posts)
+    assert not leftover.exists()

@@ -26,7 +26,14 @@ from .inspect_json import page_records
 from .lock import build_lock
 from .models import Article, PageResult
 from .pipeline import process_page
-from .posts import PostFile, content_digest, is_inside, read_post, write_atomically
+from .posts import (
+    PostFile,
+    content_digest,
+    is_inside,
+    read_post,
+    remove_partial_writes,
+    write_atomically,
+)
 from .rawfiles import post_folder, scan_raw
 from .sidecar import read_sidecar
 from .write import post_markdown
@@ -81,6 +88,7 @@ class _Posts:
 
     def __init__(self, posts_dir: Path, report: ImportReport) -> None:
         self.dir = posts_dir
+        remove_partial_writes(posts_dir)  # safe: the build lock is held
         self.files: dict[Path, PostFile] = {}
         for path in sorted(posts_dir.rglob("*.md")):
             try:

@@ -26,6 +26,8 @@ from pathlib import Path
 from .models import Article
 
 LOCKED_VALUES = {"true", "yes", "1"}
+# Temporary files of :func:`write_atomically`: never read as posts (Pelican reads *.md).
+PARTIAL_PREFIX, PARTIAL_SUFFIX = ".tmp-", ".part"
 # Shorter texts (a photo's one caption) are too alike to identify an article by.
 MIN_DIGEST_CHARS = 30
 
@@ -110,7 +112,7 @@ def read_post(path: Path) -> PostFile:
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` so that a reader (or a crash) never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix + ".part")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=PARTIAL_PREFIX, suffix=PARTIAL_SUFFIX)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -118,6 +120,14 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_partial_writes(folder: Path) -> list[Path]:
+    """Remove what writes cut short (``kill -9`` mid-write) left behind under ``folder``."""
+    leftovers = sorted(folder.rglob(f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}"))
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
 
 
 def is_inside(path: Path, folder: Path) -> bool:
