@@ -8,6 +8,10 @@ OUTPUT ?= output
 PAGES ?= content/raw/*.txt
 PORT ?= 8000
 SITEURL ?=
+# STRICT=1: `make html` / `make publish` exit non-zero when the import report lists
+# errors (a page, sidecar or post lost); without it a bad entry costs that entry only.
+STRICT ?=
+PELICAN_STRICT := $(if $(STRICT),-e NEWSPRINT_STRICT=true)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup html import inspect test lint serve publish github bench bench-import bench-search bench-segment clean
@@ -24,14 +28,17 @@ $(STAMP): pyproject.toml package-lock.json
 
 setup: $(STAMP) ## Create .venv and install everything (done by the other targets too)
 
-html: $(STAMP) ## Import content/raw/ and build the site into output/
-	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT)
+html: $(STAMP) ## Import content/raw/ and build the site into output/ (STRICT=1: fail if an entry was lost)
+	$(PELICAN) content -s pelicanconf.py -o "$(OUTPUT)" $(PELICAN_STRICT)
 
 import: $(STAMP) ## Only write content/posts/ from content/raw/
 	$(BIN)/newsprint import
 
+# PAGES reaches the program through the environment, never re-split by the shell:
+# "content/raw/with space.txt" is one file, quotes group words, "-x.txt" is a name.
+inspect: export NEWSPRINT_PAGES = $(PAGES)
 inspect: $(STAMP) ## Print the articles found in PAGES="a.txt b.txt" as JSON
-	@$(BIN)/newsprint inspect $(PAGES)
+	@$(BIN)/newsprint inspect --pages="$$NEWSPRINT_PAGES"
 
 test: $(STAMP) ## Run the whole test suite (unit, build, link and browser tests)
 	@scripts/ensure-chromium.sh
@@ -44,7 +51,7 @@ serve: ## Serve output/ on http://localhost:$(PORT)/
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
 
 publish: $(STAMP) ## Build for publishing (SITEURL=https://you.github.io/repo)
-	SITEURL=$(SITEURL) $(PELICAN) content -s publishconf.py -o $(OUTPUT)
+	SITEURL=$(SITEURL) $(PELICAN) content -s publishconf.py -o "$(OUTPUT)" $(PELICAN_STRICT)
 
 github: publish ## Publish output/ to the gh-pages branch
 	$(BIN)/ghp-import -n -p -f $(OUTPUT)
@@ -60,7 +67,7 @@ bench-import: $(STAMP) ## Import speed on generated pages
 bench-search: $(STAMP) ## Search benchmark at 1,000 and 10,000 generated articles
 	$(BIN)/python bench/bench_search.py
 
-clean: ## Remove build output and generated posts
-	rm -rf $(OUTPUT) .pytest_cache
-	find content/posts -name '*.md' -exec grep -Li '^locked: *true' {} + 2>/dev/null | xargs -r rm -f
-	rm -f content/posts/.newsprint-cache.json
+clean: ## Remove build output and generated posts (locked posts stay)
+	rm -rf -- "$(OUTPUT)" .pytest_cache
+	@if [ -x $(BIN)/newsprint ]; then $(BIN)/newsprint clean; \
+	else echo "make clean: no $(VENV); generated posts left in content/posts" >&2; fi

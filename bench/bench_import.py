@@ -21,7 +21,10 @@ from newsprint.importer import import_pages  # noqa: E402
 
 def generate_pages(target: Path, count: int, seed: int = 7) -> int:
     """Write ``count`` pages made of blocks of the sample pages; returns total bytes."""
-    samples = [p.read_text("utf-8") for p in sorted((ROOT / "content" / "raw").glob("*.txt"))]
+    # The shipped samples (tests/data/pages), not content/raw/: that folder is the user's.
+    samples = [
+        p.read_text("utf-8") for p in sorted((ROOT / "tests" / "data" / "pages").glob("*.txt"))
+    ]
     chunks = [c for s in samples for c in s.split("\n\n\n\n") if c.strip()]
     rng = random.Random(seed)
     total = 0

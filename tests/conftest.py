@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paths import RAW
+from paths import SAMPLES
 
 
 @pytest.fixture(scope="session")
 def sample_pages() -> list[Path]:
-    pages = sorted(RAW.glob("*.txt"))
-    assert pages, "the sample pages ship in content/raw/"
+    pages = sorted(SAMPLES.glob("*.txt"))
+    assert pages, "the sample pages ship in tests/data/pages/"
     return pages

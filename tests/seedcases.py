@@ -2,7 +2,7 @@
 
 The gold file (``tests/data/gold-seeds-000-002.json``) gives each article's
 title, the text its body starts and ends with, and its district and topics;
-this module slices the raw pages in ``content/raw/`` accordingly. Pages 003 and
+this module slices the sample pages in ``tests/data/pages/`` accordingly. Pages 003 and
 004 have no gold file; their articles are listed here by first and last words,
 with the district the page prints for them.
 """
@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from paths import SAMPLES as RAW
+
 ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "content" / "raw"
 GOLD = Path(__file__).resolve().parent / "data" / "gold-seeds-000-002.json"
 
 

@@ -19,8 +19,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from paths import SAMPLES
+
 ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "content" / "raw"
 FIXTURE_POSTS = ROOT / "tests" / "fixtures" / "posts"
 
 # What the theme needs beyond pelicanconf.py as it stands; each is added only when
@@ -32,7 +33,7 @@ NOTICES = {"NOTICES_URL": "notices/index.html", "NOTICES_SAVE_AS": "notices/inde
 def prepare_content(dest: Path) -> Path:
     """A content folder with the sample raw pages and the posts made from them."""
     content = dest / "content"
-    shutil.copytree(RAW, content / "raw")
+    shutil.copytree(SAMPLES, content / "raw")
     posts = content / "posts"
     try:
         from newsprint.importer import import_pages

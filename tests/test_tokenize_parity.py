@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from newsprint.tokenize import tokenize
+from paths import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = sorted((ROOT / "content" / "raw").glob("*.txt"))
+SEEDS = sorted(SAMPLES.glob("*.txt"))
 EXTRA = ["ＣＤＭＯ　２９０亿元，595.5万㎡", "𠀀𠀁 〇 GR2001-5G", "İstanbul ﬁle Ⅻ ① ¼"]
 JS = ROOT / "theme" / "static" / "js" / "tokenize.js"
 

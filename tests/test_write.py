@@ -63,3 +63,10 @@ def test_slugs_are_ascii_and_stable():
     assert a == article_slug("001.txt", "百日招商引资290亿元背后的故事", 1)
     assert a.isascii()
     assert a != article_slug("002.txt", "百日招商引资290亿元背后的故事", 1)
+
+
+def test_a_heading_ending_in_a_hash_keeps_it():
+    for heading in ("第二部分 #", "话题 ##", "#话题#"):
+        art = Article(source="p.txt", paragraphs=[Paragraph(heading, Role.HEADING)])
+        html = render(body_markdown(art))
+        assert html == f"<h2>{heading}</h2>", html

@@ -47,7 +47,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PageDate", "load_sidecar", "page_date"]
+from .rawfiles import SIDECAR_SUFFIXES, sidecar_names
+
+__all__ = ["PageDate", "load_sidecar", "page_date", "sidecar_date"]
 
 
 @dataclass(frozen=True)
@@ -79,11 +81,10 @@ def load_sidecar(path: Path) -> dict[str, Any] | None:
     True
     """
     path = Path(path)
-    if path.name.endswith((".meta.toml", ".meta.json")):
+    if path.name.endswith(SIDECAR_SUFFIXES):
         candidates = [path]
     else:
-        stem = path.name.split(".")[0]
-        candidates = [path.with_name(f"{stem}.meta.toml"), path.with_name(f"{stem}.meta.json")]
+        candidates = [path.with_name(name) for name in sidecar_names(path.name)]
     for c in candidates:
         if not c.is_file():
             continue
@@ -91,30 +92,46 @@ def load_sidecar(path: Path) -> dict[str, Any] | None:
         try:
             data = tomllib.loads(raw) if c.suffix == ".toml" else json.loads(raw)
         except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-            raise ValueError(f"{c}: {exc}") from exc
+            raise ValueError(f"{c.name}: {exc}") from exc
         if not isinstance(data, dict):
-            raise ValueError(f"{c}: expected a table of keys")
+            raise ValueError(f"{c.name}: expected a table of keys")
         return data
     return None
 
 
+# Years a sidecar may give: the first Chinese newspapers (1815) to well past today.
+SIDECAR_YEARS = (1800, 2100)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
-def _from_sidecar(value: object) -> PageDate | None:
+def sidecar_date(value: object) -> PageDate:
+    """The date a sidecar gives, or ValueError when it is not a real calendar date.
+
+    >>> sidecar_date("2024-7").value
+    '2024-07'
+    >>> sidecar_date("0000")
+    Traceback (most recent call last):
+    ValueError: sidecar date '0000' is not a real date (year 0 is out of range)
+    """
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return PageDate(value.isoformat(), "day", "sidecar")
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"sidecar date {value!r} is a {type(value).__name__}, not a date")
     m = _ISO.match(str(value).strip())
     if not m:
         raise ValueError(f"sidecar date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     y, mo, d = m.groups()
+    try:
+        dt.date(int(y), int(mo or 1), int(d or 1))
+    except ValueError as exc:
+        raise ValueError(f"sidecar date {value!r} is not a real date ({exc})") from None
+    if not SIDECAR_YEARS[0] <= int(y) <= SIDECAR_YEARS[1]:
+        raise ValueError(f"sidecar date {value!r}: no newspaper of ours is from the year {y}")
     if d:
         return PageDate(dt.date(int(y), int(mo), int(d)).isoformat(), "day", "sidecar")
     if mo:
-        if not 1 <= int(mo) <= 12:
-            raise ValueError(f"sidecar date {value!r} has no such month")
         return PageDate(f"{y}-{int(mo):02d}", "month", "sidecar")
     return PageDate(y, "year", "sidecar")
 
@@ -248,7 +265,7 @@ def page_date(text: str, sidecar: Mapping[str, Any] | None = None) -> PageDate |
     PageDate(value='2023-04', precision='month', evidence='sidecar')
     """
     if sidecar and sidecar.get("date"):
-        return _from_sidecar(sidecar["date"])
+        return sidecar_date(sidecar["date"])
     # Datelines are lines of their own: look for them before joining wrapped lines.
     found = _dateline(text.translate(_FOLD))
     if found is not None:

@@ -44,6 +44,9 @@ def fromjson(value: Any) -> list[Any]:
     return parsed if isinstance(parsed, list) else []
 
 
+UNKNOWN_DATE = "日期不详"
+
+
 def honest_date(value: date | datetime, precision: str | None = "day") -> str:
     """A date shown only as precisely as the page gives it.
 
@@ -53,7 +56,11 @@ def honest_date(value: date | datetime, precision: str | None = "day") -> str:
     '2024年'
     >>> honest_date(date(2024, 7, 9))
     '2024年7月9日'
+    >>> honest_date(date(1970, 1, 1), "unknown")
+    '日期不详'
     """
+    if precision == "unknown":  # Pelican needs a date; the padded one is not shown
+        return UNKNOWN_DATE
     if precision == "year":
         return f"{value.year}年"
     if precision == "month":
@@ -74,6 +81,8 @@ def iso_date(article: Any) -> str:
     '2024-07'
     """
     precision = getattr(article, "date_precision", "day")
+    if precision == "unknown":
+        return ""
     width = {"year": 4, "month": 7}.get(precision, 10)
     return article.date.strftime("%Y-%m-%d")[:width]
 

@@ -121,3 +121,6 @@ class PageResult:
     articles: list[Article] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     error: str | None = None
+    # Repairs that cost part of the page but not the page: salvaged bytes, removed
+    # controls, ignored sidecar fields ("NAME: what was done").
+    warnings: list[str] = field(default_factory=list)

@@ -1,7 +1,9 @@
-"""One raw page file → a :class:`PageResult`: decode, segment, clean, tag.
+"""One raw page → a :class:`PageResult`: decode, segment, clean, tag.
 
 Errors in one page (bad encoding, binary, HTML) come back in ``PageResult.error``
-and never stop the other pages.
+and never stop the other pages; repairs that cost part of a page (salvaged
+bytes, controls taken out of headlines, ignored sidecar fields) come back in
+``PageResult.warnings``.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from .dates import load_sidecar
-from .decode import PageDecodeError, decode_page
+from .controls import clean_headlines
+from .decode import PageDecodeError, decode_text
 from .models import PageResult
+from .rawfiles import sidecar_names
 from .segment import segment_text
+from .sidecar import Sidecar, read_sidecar
 from .slugs import assign_slugs
 from .tagging import tag_page
 
@@ -21,27 +25,42 @@ log = logging.getLogger(__name__)
 
 
 def process_text(text: str, source: str, sidecar: Mapping | None = None) -> PageResult:
-    """Segment and tag already-decoded page text."""
+    """Segment, clean and tag already-decoded page text."""
     result = segment_text(text, source)
+    result.warnings += clean_headlines(result)
     tag_page(result, text, sidecar)
     assign_slugs(result)
     return result
 
 
-def process_file(path: Path) -> PageResult:
-    """Read, decode and process one raw page; a bad file gives a result with ``error`` set."""
+def process_page(data: bytes, name: str, sidecar: Sidecar | None = None) -> PageResult:
+    """Decode and process the bytes of page ``name``; a bad page gives ``error`` set."""
+    sidecar = sidecar or Sidecar()
     try:
-        text = decode_page(path.read_bytes(), path.name)
+        decoded = decode_text(data, name)
     except PageDecodeError as exc:
-        return PageResult(source=path.name, error=str(exc))
+        return PageResult(source=name, error=str(exc), warnings=list(sidecar.problems))
+    try:
+        result = process_text(decoded.text, name, sidecar.values or None)
+    except Exception as exc:  # a bug must cost one page, not the whole build
+        log.exception("newsprint: %s: internal error", name)
+        return PageResult(source=name, error=f"{name}: internal error: {exc!r}")
+    result.warnings[:0] = [*decoded.notes, *sidecar.problems]
+    return result
+
+
+def find_sidecar(page: Path) -> Path | None:
+    """The sidecar file beside ``page``, if there is one."""
+    return next(
+        (page.with_name(n) for n in sidecar_names(page.name) if page.with_name(n).is_file()),
+        None,
+    )
+
+
+def process_file(path: Path, sidecar: Path | None = None) -> PageResult:
+    """Read and process one raw page (its sidecar found beside it unless given)."""
+    try:
+        data = path.read_bytes()
     except OSError as exc:
         return PageResult(source=path.name, error=f"{path.name}: {exc.strerror or exc}")
-    try:
-        sidecar = load_sidecar(path)
-    except ValueError as exc:
-        return PageResult(source=path.name, error=f"{path.name}: bad sidecar: {exc}")
-    try:
-        return process_text(text, path.name, sidecar)
-    except Exception as exc:  # a bug must cost one page, not the whole build
-        log.exception("newsprint: %s: internal error", path.name)
-        return PageResult(source=path.name, error=f"{path.name}: internal error: {exc!r}")
+    return process_page(data, path.name, read_sidecar(sidecar or find_sidecar(path)))

@@ -1,11 +1,15 @@
 """Pelican glue: connects the pipeline to Pelican's signals, and nothing else.
 
-* ``initialized``: import raw pages into Markdown posts before content is read.
+* ``initialized``: take the build lock (a second build in the same folder stops
+  with a message), then import raw pages into Markdown posts before content is read.
 * ``content_object_init``: give districts and topics their gazetteer slugs.
 * ``get_generators``: the figures view (per-district investment tables and charts)
   the sharded search index (search/*.js, loadable from file://), and the raw
   pages as readable HTML with line anchors (raw/NAME.html#L12).
-* ``finalized``: write the import report into the output.
+* ``article_generator_finalized``: every post Pelican could not read (or dropped)
+  becomes an error in the report, so no article is lost silently.
+* ``finalized``: write the import report into the output; with ``NEWSPRINT_STRICT``
+  exit non-zero when it lists errors; release the lock.
 """
 
 from __future__ import annotations
@@ -18,10 +22,21 @@ from pelican import signals
 
 from . import search, source_pages
 from .importer import ImportReport, import_pages
+from .lock import BuildLocked, acquire, release
 from .settings import get_setting
 
 log = logging.getLogger(__name__)
-_reports: dict[int, ImportReport] = {}
+# Keyed by the build's content folder: the articles generator knows its settings only.
+_reports: dict[Path, ImportReport] = {}
+_locks: dict[Path, Path] = {}
+# Exit status of a build stopped because another one holds the lock (EX_TEMPFAIL),
+# and of a strict build whose report lists errors.
+EXIT_LOCKED = 75
+EXIT_STRICT = 2
+
+
+def _content(settings) -> Path:
+    return Path(settings.get("PATH", "content")).resolve()
 
 
 def _base(pelican) -> Path:
@@ -37,14 +52,48 @@ def import_raw_pages(pelican) -> None:
     base = _base(pelican)
     raw = base / get_setting(pelican.settings, "NEWSPRINT_RAW_DIR")
     posts = base / get_setting(pelican.settings, "NEWSPRINT_POSTS_DIR")
+    try:
+        _locks[_content(pelican.settings)] = acquire(posts)
+    except BuildLocked as exc:
+        log.critical("newsprint: %s", exc)
+        raise SystemExit(EXIT_LOCKED) from None
     if not raw.is_dir():
         log.warning("newsprint: no raw page folder at %s", raw)
         return
-    report = import_pages(raw, posts)
-    _reports[id(pelican)] = report
+    report = import_pages(raw, posts, root=base)
+    _reports[_content(pelican.settings)] = report
     log.info(report.summary())
-    for error in report.errors:
-        log.error("newsprint: %s", error)
+
+
+def _read_sources(generator) -> set[Path]:
+    """Source files of everything the articles generator kept (published, draft, hidden)."""
+    kept = [
+        *generator.articles,
+        *generator.translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+    ]
+    return {Path(a.source_path).resolve() for a in kept}
+
+
+def check_posts_were_read(generator) -> None:
+    """Report every post under the posts folder that Pelican did not turn into an article."""
+    settings = generator.settings
+    report = _reports.get(_content(settings))
+    if report is None:
+        return
+    posts = Path(settings["PATH"]).resolve().parent / get_setting(settings, "NEWSPRINT_POSTS_DIR")
+    read = _read_sources(generator)
+    for path in sorted(posts.rglob("*.md")):
+        if path.resolve() not in read:
+            line = (
+                f"{path.relative_to(posts).as_posix()}: Pelican could not read this post "
+                "(see its message above); it is not on the site"
+            )
+            report.errors.append(line)
+            log.error("newsprint: %s", line)
 
 
 def set_slugs(content) -> None:
@@ -62,12 +111,21 @@ def set_slugs(content) -> None:
 
 
 def write_report(pelican) -> None:
-    report = _reports.pop(id(pelican), None)
-    if report is None:
-        return
-    target = Path(pelican.output_path) / get_setting(pelican.settings, "NEWSPRINT_REPORT")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=1), "utf-8")
+    """Write the report; in strict mode stop with an error status when it lists errors."""
+    lock = _locks.pop(_content(pelican.settings), None)
+    try:
+        report = _reports.pop(_content(pelican.settings), None)
+        if report is None:
+            return
+        target = Path(pelican.output_path) / get_setting(pelican.settings, "NEWSPRINT_REPORT")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=1), "utf-8")
+        if report.errors and get_setting(pelican.settings, "NEWSPRINT_STRICT"):
+            log.critical("newsprint: strict build: %d errors (see %s)", len(report.errors), target)
+            raise SystemExit(EXIT_STRICT)
+    finally:
+        if lock is not None:
+            release(lock)
 
 
 def figures_generator(pelican):
@@ -82,4 +140,5 @@ def register() -> None:
     signals.get_generators.connect(search.get_generators)
     signals.get_generators.connect(source_pages.get_generators)
     signals.content_object_init.connect(set_slugs)
+    signals.article_generator_finalized.connect(check_posts_were_read)
     signals.finalized.connect(write_report)

@@ -16,6 +16,9 @@ DEFAULTS: dict[str, Any] = {
     "NEWSPRINT_POSTS_DIR": "content/posts",
     # Import raw pages before Pelican reads content (set False to build posts as they are).
     "NEWSPRINT_IMPORT": True,
+    # Strict builds (make html STRICT=1): exit non-zero when any page, sidecar or post
+    # was lost (the report's "errors").  Otherwise a bad entry costs that entry only.
+    "NEWSPRINT_STRICT": False,
     # Build report: JSON with every dropped text and every page error, relative to OUTPUT_PATH.
     "NEWSPRINT_REPORT": "report/import.json",
     # Search index: number of term shards (0 = chosen from the archive size), articles

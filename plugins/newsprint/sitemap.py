@@ -77,8 +77,10 @@ def collect_entries(context: dict[str, Any], settings: dict[str, Any]) -> list[S
         if name in settings.get("DIRECT_TEMPLATES", ()):
             add(settings.get(f"{name.upper()}_URL", f"{name}.html"))
     for article in context.get("articles", []):
-        modified = getattr(article, "modified", None) or article.date
-        add(article.url, modified.strftime("%Y-%m-%d"))
+        modified = getattr(article, "modified", None)
+        if modified is None and getattr(article, "date_precision", "day") != "unknown":
+            modified = article.date  # an undated page's padded date is no modification date
+        add(article.url, modified.strftime("%Y-%m-%d") if modified else None)
     for page in context.get("pages", []):
         add(page.url)
     for key in ("categories", "tags", "authors"):

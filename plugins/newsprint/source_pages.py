@@ -2,7 +2,9 @@
 
 Each article links to the lines it was cut from.  The page is written decoded, as
 UTF-8, so a GB18030 dump reads correctly in a browser; the original bytes are
-copied beside it (``raw/NAME``) for download.
+written beside it (``raw/NAME.txt``) for download.  Only the pages the importer
+reads are shown (:func:`newsprint.rawfiles.scan_raw`): nothing else in the raw
+folder reaches the site, and nothing there is published as it is.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from .decode import PageDecodeError, decode_page
+from .rawfiles import scan_raw
 from .settings import get_setting
 
 OUTPUT_DIR = "raw"
@@ -34,15 +37,20 @@ class SourcePagesGenerator(Generator):
         """Nothing to add to the context: the pages only mirror the input."""
 
     def generate_output(self, writer: Any) -> None:
-        raw_dir = Path(self.settings["PATH"]).parent / get_setting(
-            self.settings, "NEWSPRINT_RAW_DIR"
-        )
+        base = Path(self.settings["PATH"]).resolve().parent
+        raw_dir = base / get_setting(self.settings, "NEWSPRINT_RAW_DIR")
+        if not raw_dir.is_dir():
+            return
         template = self.get_template("source_page")
-        for path in sorted(raw_dir.glob("*.txt")):
+        for path in scan_raw(raw_dir, base).pages:
             try:
-                text = decode_page(path.read_bytes(), path.name)
-            except PageDecodeError:
+                data = path.read_bytes()
+                text = decode_page(data, path.name)
+            except (OSError, PageDecodeError):
                 continue  # reported by the importer; there is nothing to show
+            download = Path(self.output_path) / OUTPUT_DIR / path.name
+            download.parent.mkdir(parents=True, exist_ok=True)
+            download.write_bytes(data)
             writer.write_file(
                 f"{OUTPUT_DIR}/{path.stem}.html",
                 template,

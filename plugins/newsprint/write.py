@@ -5,7 +5,7 @@ at the start of a line or inline is backslash-escaped, so a page that prints
 ``<script>`` or ``# `` renders it as text.
 
 >>> escape_markdown("<b>1. 第一</b> *星*")
-'&lt;b&gt;1\\\\. 第一&lt;/b&gt; \\\\*星\\\\*'
+'&lt;b&gt;1. 第一&lt;/b&gt; \\\\*星\\\\*'
 """
 
 from __future__ import annotations
@@ -14,18 +14,29 @@ import json
 import re
 
 from .models import Article, Role
+from .posts import origin_value
 
-_INLINE = re.compile(r"([\\`*_\[\]{}|])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
+# "#" too: a heading that ends in " #" would lose it as a closing marker.
+_INLINE = re.compile(r"([\\`*_\[\]{}|#])")
+# At the start of any line: list numbers ("1." "2)"), list and rule markers ("-" "+"),
+# escaped with a backslash; "=" (a setext underline) is not escapable in
+# Python-Markdown, so it becomes an entity.
+_LIST_NUMBER = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+_LINE_MARKER = re.compile(r"^(\s*)([+\-])", re.MULTILINE)
+_UNDERLINE = re.compile(r"^(\s*)=", re.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:
-    """Make page text render literally in Markdown."""
+    """Make page text render literally in Markdown.
+
+    >>> escape_markdown("=== 1) -")
+    '&#61;== 1) -'
+    """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
-    text = re.sub(r"^(\s*)(\d+)([.)])", r"\1\2\\\3", text)
-    text = re.sub(r"^(\s*)([#+\-=])", r"\1\\\2", text)
-    return text.replace("&gt;", "&gt;")
+    text = _LIST_NUMBER.sub(r"\1\2\\\3", text)
+    text = _LINE_MARKER.sub(r"\1\\\2", text)
+    return _UNDERLINE.sub(r"\1&#61;", text)
 
 
 def body_markdown(art: Article) -> str:
@@ -85,6 +96,7 @@ def post_markdown(art: Article) -> str:
         meta.append(("Organisations", json.dumps(art.organisations, ensure_ascii=False)))
     if art.projects:
         meta.append(("Projects", json.dumps(art.projects, ensure_ascii=False)))
+    meta.append(("Origin", origin_value(art)))
     meta.append(("Locked", "false"))
     header = "\n".join(f"{k}: {_meta_value(v)}" for k, v in meta)
     return f"{header}\n\n{body_markdown(art)}\n"
