@@ -238,6 +238,18 @@ ITEM = re.compile(r"^(\d{1,2}[:：]\d{2}\s|[▲△●■◆★]|[（(]\d{4}年\d
 _PHOTO_CREDIT = re.compile(r"摄\s*[)）]?$|摄\s*[/／:：]\s*\S{2,4}$")
 
 
+def item_kind(text: str) -> str | None:
+    """What kind of list item a line is: a programme "time", a "bullet", a "date", or None.
+
+    >>> item_kind("19:35 永川新闻"), item_kind("▲刘滨鹏遗失…"), item_kind("正文。")
+    ('time', 'bullet', None)
+    """
+    match = ITEM.match(text)
+    if not match:
+        return None
+    return "time" if text[:1].isdigit() else "bullet" if text[:1] in "▲△●■◆★" else "date"
+
+
 class _Joiner:
     """Decides whether the paragraph that ends with a given line goes on."""
 

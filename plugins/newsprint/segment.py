@@ -28,7 +28,14 @@ from itertools import pairwise
 from .bylines import dateline_authors, is_credit, opens_story, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
-from .layout import ITEM, ends_sentence, has_inner_space, join_blocks, read_lines, wrap_width
+from .layout import (
+    ends_sentence,
+    has_inner_space,
+    item_kind,
+    join_blocks,
+    read_lines,
+    wrap_width,
+)
 from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
 
 _NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
@@ -288,7 +295,8 @@ class PageSegmenter:
             return "hard", "strong headline"
         if headings and self.stands_out(headings[0]):
             return "hard", "headline set apart"
-        if headings and ITEM.match(nxt.text) and not any(ITEM.match(t.text) for t in current.items):
+        last = next((t.text for t in reversed(current.items) if t.kind is Kind.BODY), "")
+        if headings and item_kind(nxt.text) not in (None, item_kind(last)):
             return "hard", "new kind of text"  # a headline over a listing or notice items
         if nxt.kind is Kind.SIDEBAR_MARK:
             return "none", ""  # "链接》》" boxes belong to the article they are printed with
