@@ -390,6 +390,17 @@ def join_blocks(
     indented = sum(line.indent for line in lines)
     # A page that indents its paragraphs' first lines tells us where paragraphs start.
     uses_indent = indented >= 3 and indented <= 0.6 * len(lines)
+    def ends_paragraph(after: Line | None) -> bool:
+        """Nothing can follow ``after``'s predecessor in its paragraph: a blank line, an
+        indented first line or a byline comes next.  (A headline set flush under a
+        full line is one line followed by such a start.)"""
+        return (
+            after is None
+            or after.gap > 0
+            or (uses_indent and after.indent)
+            or standalone(after.text)
+        )
+
     blocks: list[Block] = []
     current: Block | None = None
     pending: list[Block] = []  # captions found inside the current paragraph
@@ -422,6 +433,7 @@ def join_blocks(
             and line.gap == 0
             and ends_sentence(current.tail)
             and not ITEM.match(line.text)
+            and not (ends_paragraph(nxt) and not _CLAUSE_MARKS.search(line.text))
             and joiner.fills_column(current)
             and not has_inner_space(current.tail)
             and not standalone(line.text)
