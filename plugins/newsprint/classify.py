@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from .bylines import Byline, is_credit, parse_byline, split_caption_credit, split_inline_byline
 from .dedupe import undouble
@@ -125,7 +126,22 @@ def classify_blocks(
                 continue
         typed.append(_typed(block, is_place))
     _labelled_headlines(typed)
+    _colon_kickers(typed)
     return typed
+
+
+def _colon_kickers(typed: list[Typed]) -> None:
+    """A short "name：" line printed straight above a headline is its kicker ("宫清华：")."""
+    for t, nxt in pairwise(typed):
+        if (
+            t.kind is Kind.BODY
+            and nxt.kind is Kind.HEADING
+            and nxt.block.gap == 0
+            and t.text.endswith(("：", ":"))
+            and len(t.text) <= 20
+            and not re.search(r"[，。！？；,;]", t.text)
+        ):
+            t.kind = Kind.HEADING
 
 
 def _labelled_headlines(typed: list[Typed]) -> None:

@@ -134,7 +134,7 @@ def wrap_width(lines: list[Line]) -> int | None:
 
 # A page where this share of the lines fill a column is hard-wrapped; pages that
 # print a paragraph per line rarely have two neighbours of one width.
-WRAPPED_SHARE = 0.4
+WRAPPED_SHARE = 0.25
 
 # Two lines of one column differ by at most this many cells: a hanging mark, a
 # half-width digit pair, a closing quote pushed to the line end.
@@ -174,6 +174,19 @@ def full_lines(lines: list[Line]) -> list[bool]:
             and same_column(i, i + 1)
         ):
             paired[i] = paired[i + 1] = True
+    for i in range(n - 1):
+        # A paragraph of two lines: the first, cut in mid-sentence, is at least as wide
+        # as the second.
+        if (
+            lines[i + 1].gap == 0
+            and not lines[i].level
+            and not lines[i + 1].level
+            and cells[i] >= MIN_COLUMN
+            and cells[i] >= cells[i + 1] - COLUMN_SLACK
+            and not ends_sentence(lines[i].text)
+            and re.search(r"[，、,]", lines[i].text)
+        ):
+            paired[i] = True
     full = list(paired)
     for i in range(n):
         if full[i] or lines[i].level or cells[i] < MIN_COLUMN:
@@ -248,6 +261,10 @@ def item_kind(text: str) -> str | None:
     if not match:
         return None
     return "time" if text[:1].isdigit() else "bullet" if text[:1] in "▲△●■◆★" else "date"
+
+
+# A column's name printed after a headline: "在线教育，补位别越位（新语）".
+COLUMN_TAG = re.compile(r"[（(][^（）()，。]{2,16}[)）]$")
 
 
 class _Joiner:
@@ -330,8 +347,8 @@ class _Joiner:
         if lone and not mid_sentence:
             # A single line between blank lines is a headline unless it shows
             # that its sentence goes on.
-            if self.repeated_elsewhere(tail):
-                return False
+            if self.repeated_elsewhere(tail) or COLUMN_TAG.search(tail):
+                return False  # a deck quoting its story; "…，补位别越位（新语）"
             return unbalanced(tail) or any(ch in tail for ch in "，、；：,")
         return True
 
@@ -389,7 +406,8 @@ def join_blocks(
     joiner = _Joiner(width, flat, full, standalone)
     indented = sum(line.indent for line in lines)
     # A page that indents its paragraphs' first lines tells us where paragraphs start.
-    uses_indent = indented >= 3 and indented <= 0.6 * len(lines)
+    # (when nearly every line is indented, the indent marks nothing)
+    uses_indent = indented >= 3 and indented <= 0.9 * len(lines)
     def ends_paragraph(after: Line | None) -> bool:
         """Nothing can follow ``after``'s predecessor in its paragraph: a blank line, an
         indented first line or a byline comes next.  (A headline set flush under a

@@ -29,6 +29,7 @@ from .bylines import dateline_authors, is_credit, opens_story, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
 from .layout import (
+    COLUMN_TAG,
     ends_sentence,
     has_inner_space,
     item_kind,
@@ -45,7 +46,6 @@ _ENCLOSED_NOTE = re.compile(
 )
 _KICKER_ENDS = ("——", "--", "：", ":")  # "工业互联网技术不断突破——", "宫清华："
 _SIGN_OFF = 6  # "——编 者", "——作者": a dash and a short name sign a note off
-_COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 _BRACKET_PREFIX = re.compile(r"^[【\[［]([^\s【】\[\]［］]{2,8})[】\]］]\s*(?=\S)")
 _LISTING_LINE = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _BODY_KINDS = (Kind.BODY, Kind.LEDE_MARK, Kind.SIDEBAR_MARK)
@@ -95,6 +95,7 @@ TITLE_CONFIDENCE = {
     "none": 0.2,  # no headline printed: the opening clause stands in
 }
 LOW_CONFIDENCE = 0.6
+DEFAULT_PARAGRAPH_GAP = 1
 
 
 @dataclass
@@ -149,7 +150,7 @@ class PageSegmenter:
             or self.district_prefix(text)
             or undouble(text)[1]
             or _NOTICE_TITLE.search(text)
-            or _COLUMN_TAG.search(text)  # "…（人民论坛）": a column's name goes on a headline
+            or COLUMN_TAG.search(text)  # "…（人民论坛）": a column's name goes on a headline
             or (t.block.level >= 2 and t.block.gap >= 3)
         )
 
@@ -167,7 +168,9 @@ class PageSegmenter:
             for a, b in pairwise(typed)
             if a.kind is Kind.BODY and b.kind is Kind.BODY and _prose(b.text)
         )
-        self.paragraph_gap = gaps.most_common(1)[0][0] if gaps else None
+        # With no two paragraphs in a row to learn from, assume the commonest dump style:
+        # one blank line between paragraphs.
+        self.paragraph_gap = gaps.most_common(1)[0][0] if gaps else DEFAULT_PARAGRAPH_GAP
         bodies = [t for t in typed if t.kind is Kind.BODY]
         indented = sum(t.block.indent for t in bodies)
         self.indented = len(bodies) >= 3 and indented >= 0.8 * len(bodies)
@@ -350,7 +353,7 @@ class PageSegmenter:
                 to_next = True
                 nxt.head.append(t)
                 continue
-            home = self.best_home(t, segs, prev, nxt)
+            home = self.best_home(t, segs, prev, nxt, closer_to=self.nearer(t, rest, first))
             self.matched.add(id(t))
             if home is nxt:
                 to_next = True
@@ -360,8 +363,27 @@ class PageSegmenter:
             else:
                 home.decks.append(t)
 
-    def best_home(self, t: Typed, segs: list[Segment], prev: Segment, nxt: Segment) -> Segment:
-        """The article a floating headline summarises."""
+    @staticmethod
+    def nearer(t: Typed, rest: list[Typed], first: Typed) -> str | None:
+        """'prev' or 'next': the side a lone headline is printed closer to (fewer blank
+        lines between), or None when it stands as far from both."""
+        if len(rest) != 1:
+            return None
+        before, after = t.block.gap, first.block.gap
+        if before == after:
+            return None
+        return "next" if before > after else "prev"
+
+    def best_home(
+        self,
+        t: Typed,
+        segs: list[Segment],
+        prev: Segment,
+        nxt: Segment,
+        closer_to: str | None = None,
+    ) -> Segment:
+        """The article a floating headline summarises: by its words, else by the side it
+        is printed closer to, else the one above if that has no headline yet."""
         text = self.strip_prefix(t.text)
         scores = {id(s): containment(text, s.text()) for s in segs}
         best = max(segs, key=lambda s: scores[id(s)])
@@ -372,6 +394,8 @@ class PageSegmenter:
             return prev
         if s_next - s_prev >= 0.25:
             return nxt
+        if closer_to is not None:
+            return nxt if closer_to == "next" else prev
         return prev if not prev.has_title() else nxt
 
     def label_home(self, t: Typed, segs: list[Segment], fallback: Segment) -> Segment:
@@ -540,7 +564,7 @@ class PageSegmenter:
         if title_at is None:
             # Papers print a column's name after the headline itself ("…（人民论坛）").
             title_at = next(
-                (i for i, t in enumerate(heads) if _COLUMN_TAG.search(t.text) and i not in dashed),
+                (i for i, t in enumerate(heads) if COLUMN_TAG.search(t.text) and i not in dashed),
                 None,
             )
         if title_at is None and dashed and dashed[0] > 0:

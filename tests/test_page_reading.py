@@ -1,0 +1,143 @@
+"""Page reading on layouts the sample pages do not show (issue 9): each test is one
+rule of the segmenter, on a small page written for the test."""
+
+from __future__ import annotations
+
+from newsprint.audit import unplaced
+from newsprint.layout import full_lines, headline_stacks, read_lines
+from newsprint.segment import BOUNDARY_CONFIDENCE, TITLE_CONFIDENCE, segment_text
+
+
+def wrap(text: str, width: int) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+BODY_A = "今年以来，某市持续推进老旧小区改造工作，一批小区面貌焕然一新，居民生活更加便利。"
+BODY_A2 = "下一步，该市将继续加大投入力度，推动更多小区完成改造，让群众有更多获得感。"
+BODY_B = "记者日前从该省交通部门获悉，一条连接两座城市的高速公路近日建成通车，全程约一百公里。"
+BODY_B2 = "这条高速公路的建成，将两地之间的通行时间缩短一半以上，为沿线群众出行带来方便。"
+
+
+def titles(page: str) -> list[str]:
+    return [a.title for a in segment_text(page, "p.txt").articles]
+
+
+def test_headline_first_with_byline_line_gives_each_story_its_title_and_author():
+    page = (
+        f"老旧小区改造提速\n\n本报记者 王磊\n\n{wrap(BODY_A, 14)}\n\n{wrap(BODY_A2, 14)}\n\n\n"
+        f"两城之间高速公路通车\n\n记者 张敏\n\n{wrap(BODY_B, 22)}\n\n{wrap(BODY_B2, 22)}\n"
+    )
+    result = segment_text(page, "p.txt")
+    assert [(a.title, a.authors) for a in result.articles] == [
+        ("老旧小区改造提速", ["王磊"]),
+        ("两城之间高速公路通车", ["张敏"]),
+    ]
+    assert unplaced(page, result) == {}
+
+
+def test_columns_of_different_widths_are_each_rejoined():
+    page = f"第一条新闻标题\n\n{wrap(BODY_A, 13)}\n\n\n第二条新闻标题\n\n{wrap(BODY_B, 27)}\n"
+    first, second = segment_text(page, "p.txt").articles
+    assert first.body_text == BODY_A
+    assert second.body_text == BODY_B
+
+
+def test_lines_fill_their_own_column_not_the_page_width():
+    narrow = wrap(BODY_A, 12).splitlines()
+    lines = read_lines("\n".join(narrow) + "\n\n" + wrap(BODY_B, 26))
+    full = full_lines(lines)
+    assert all(full[: len(narrow) - 1])  # the narrow column's lines are full at 12 …
+    assert not full[len(narrow) - 1]  # … but for its last line
+    assert full[len(narrow)]  # the wide column's first line is full at 26
+
+
+def test_a_dateline_opens_a_story_even_without_a_headline_before_it():
+    page = f"{BODY_A}\n\n{BODY_A2}\n\n新华社北京5月6日电 {BODY_B}\n\n{BODY_B2}\n"
+    result = segment_text(page, "p.txt")
+    assert len(result.articles) == 2
+    assert result.articles[1].paragraphs[0].text.startswith("新华社北京5月6日电")
+    assert result.articles[1].confidence["boundary"] == BOUNDARY_CONFIDENCE["dateline"]
+
+
+def test_an_enclosed_closing_credit_ends_a_story_and_opens_none():
+    page = f"标题甲\n\n{BODY_A}\n\n（新华社北京5月6日电 记者李明）\n\n{BODY_B}\n\n{BODY_B2}\n"
+    arts = segment_text(page, "p.txt").articles
+    assert len(arts) == 2
+    assert arts[0].paragraphs[-1].text == "（新华社北京5月6日电 记者李明）"
+
+
+def test_a_headline_set_apart_unlike_paragraphs_starts_a_story():
+    # paragraphs one blank line apart, stories two: the second headline is no section heading
+    page = f"标题甲\n\n{BODY_A}\n\n{BODY_A2}\n\n\n另一条消息的标题\n\n{BODY_B}\n\n{BODY_B2}\n"
+    assert titles(page) == ["标题甲", "另一条消息的标题"]
+
+
+def test_a_heading_set_like_a_paragraph_stays_a_section_heading():
+    page = f"标题甲\n\n\n{BODY_A}\n\n小区改造见成效\n\n{BODY_A2}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert [p.role.value for p in art.paragraphs] == ["body", "heading", "body"]
+
+
+def test_flush_headline_among_indented_paragraphs_is_not_joined_to_the_paragraph_above():
+    indent = "\u3000\u3000"
+    page = (
+        f"标题甲\n{wrap(indent + BODY_A, 16)}\n{wrap(indent + BODY_A2, 16)}\n"
+        f"两城之间高速公路通车\n记者 张敏\n{wrap(indent + BODY_B, 16)}\n"
+    )
+    result = segment_text(page, "p.txt")
+    assert [(a.title, a.authors) for a in result.articles] == [
+        ("标题甲", []),
+        ("两城之间高速公路通车", ["张敏"]),
+    ]
+
+
+def test_kicker_and_headline_lines_are_not_joined_like_a_wrapped_paragraph():
+    lines = read_lines("正文。\n\n市场监管总局要求\n供电主体不得截留红利\n\n正文。")
+    assert headline_stacks(lines) == {4}
+    page = f"市场监管总局要求\n供电主体不得截留红利\n\n{BODY_A}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert (art.kicker, art.title) == ("市场监管总局要求", "供电主体不得截留红利")
+
+
+def test_colon_kicker_and_column_tag_headline():
+    page = f"王小明：\n扎根山村二十年（最美人物）\n\n{BODY_A}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert (art.kicker, art.title) == ("王小明：", "扎根山村二十年（最美人物）")
+
+
+def test_a_label_line_alone_is_a_headline_but_notice_fields_are_not():
+    page = f"{BODY_B}\n\n\n黑龙江：多措并举保供应\n\n{BODY_A}\n"
+    assert titles(page)[1] == "黑龙江：多措并举保供应"
+    notice = "交房公告\n\n时间：五月一日\n地点：营销中心\n\n特此公告。\n"
+    (art,) = segment_text(notice, "p.txt").articles
+    assert art.title == "交房公告"
+
+
+def test_a_headline_over_programme_times_after_prose_starts_a_listing():
+    page = f"标题甲\n\n{BODY_A}\n\n电视节目\n\n19:00 新闻联播\n19:30 天气预报\n20:00 电视剧\n"
+    arts = segment_text(page, "p.txt").articles
+    assert [(a.title, a.kind) for a in arts] == [("标题甲", "news"), ("电视节目", "listing")]
+
+
+def test_a_run_with_a_headline_above_and_one_below_is_two_stories():
+    page = (
+        f"老旧小区改造提速\n\n{BODY_A}\n\n{BODY_A2}\n\n{BODY_B}\n\n{BODY_B2}\n\n"
+        "通讯员 张敏\n\n两城之间高速公路建成通车\n"
+    )
+    arts = segment_text(page, "p.txt").articles
+    assert [a.title for a in arts] == ["老旧小区改造提速", "两城之间高速公路建成通车"]
+    assert arts[1].paragraphs[0].text == BODY_B
+    assert arts[1].confidence["boundary"] == BOUNDARY_CONFIDENCE["two headlines"]
+
+
+def test_confidence_names_the_evidence():
+    page = f"{BODY_A}\n\n{BODY_A2}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.title_generated
+    assert art.confidence == {"boundary": 1.0, "title": TITLE_CONFIDENCE["none"]}
+
+
+def test_photo_credit_inside_a_word_does_not_stop_a_paragraph():
+    text = "无人机替代人工技师对其各个部位进行影像拍摄并\n实时传输到云端，后台分析判断出飞机状况。"
+    (art,) = segment_text("标题\n\n" + text, "p.txt").articles
+    assert art.body_text == text.replace("\n", "")
