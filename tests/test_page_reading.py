@@ -138,6 +138,8 @@ def test_confidence_names_the_evidence():
 
 
 def test_photo_credit_inside_a_word_does_not_stop_a_paragraph():
-    text = "无人机替代人工技师对其各个部位进行影像拍摄并\n实时传输到云端，后台分析判断出飞机状况。"
-    (art,) = segment_text("标题\n\n" + text, "p.txt").articles
-    assert art.body_text == text.replace("\n", "")
+    text = "无人机替代人工技师对其各个部位进行影像拍摄并实时传输到云端，后台分析判断出飞机状况。"
+    page = f"标题\n\n{wrap(BODY_A, 11)}\n\n{wrap(text, 11)}\n\n{wrap(BODY_A2, 11)}\n"
+    assert "影像拍摄并" in page  # a line ends "…拍摄并": 摄 there is no photo credit
+    (art,) = segment_text(page, "p.txt").articles
+    assert [p.text for p in art.paragraphs] == [BODY_A, text, BODY_A2]

@@ -55,6 +55,8 @@ _ENCLOSED = re.compile(r"^[（(][^（）()]+[)）]$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
 # Headlines run long (two-part ones past 40 characters); body text that long has a full stop.
 MAX_HEADING = 48
+# A caption is a sentence or two; a longer text ending in a credit is a paragraph + byline.
+MAX_CAPTION = 60
 # Blank lines a picture leaves: a short line after a hole this big is its caption.
 # Articles are set apart by fewer (one or two), so a headline is not mistaken for one.
 IMAGE_GAP = 3
@@ -118,7 +120,7 @@ def classify_blocks(
         text = block.text
         if block.level == 0:
             body, byline = split_inline_byline(text, is_place)
-            if byline is not None and body and not (byline.photo and len(body) <= 100):
+            if byline is not None and body and not (byline.photo and len(body) <= MAX_CAPTION):
                 # (a short text that ends with a photographer's credit is a caption)
                 part = Block(body, block.first, block.last, block.gap, indent=block.indent)
                 typed.append(_typed(part, is_place))
@@ -181,7 +183,7 @@ def _typed(block: Block, is_place: Callable[[str], bool]) -> Typed:
     if is_place(text):
         return Typed(block, Kind.LABEL, text)
     caption, credit, printed = split_caption_credit(text)
-    if credit is not None and len(caption) <= 60:
+    if credit is not None and len(caption) <= MAX_CAPTION:
         return Typed(block, Kind.CAPTION, caption, credit=credit, printed_credit=printed)
     if block.level == 0 and _PICTURE.match(text) and len(text) <= 100:
         return Typed(block, Kind.CAPTION, caption, credit=credit, printed_credit=printed)

@@ -139,6 +139,8 @@ WRAPPED_SHARE = 0.25
 # Two lines of one column differ by at most this many cells: a hanging mark, a
 # half-width digit pair, a closing quote pushed to the line end.
 COLUMN_SLACK = 2
+# A paragraph's first line may be this much narrower (a dropped two-character indent).
+FIRST_LINE_INDENT = 8
 # Lines narrower than this (6 Han characters) are too short to tell a column by.
 MIN_COLUMN = 12
 
@@ -196,7 +198,12 @@ def full_lines(lines: list[Line]) -> list[bool]:
             continue
         mid_cells = sorted(cells[j] for j in near)[len(near) // 2]
         mid_chars = sorted(chars[j] for j in near)[len(near) // 2]
-        if abs(cells[i] - mid_cells) <= COLUMN_SLACK or abs(chars[i] - mid_chars) <= 1:
+        # A paragraph's first line may be set short: the dump dropped its indent.
+        opens = (i == 0 or lines[i].gap > 0 or not paired[i - 1]) and not has_inner_space(
+            lines[i].text
+        )
+        low = mid_cells - (FIRST_LINE_INDENT if opens else COLUMN_SLACK)
+        if low <= cells[i] <= mid_cells + COLUMN_SLACK or abs(chars[i] - mid_chars) <= 1:
             full[i] = True
     return full
 
@@ -263,6 +270,8 @@ def item_kind(text: str) -> str | None:
     return "time" if text[:1].isdigit() else "bullet" if text[:1] in "▲△●■◆★" else "date"
 
 
+_DATELINE_SPACE = re.compile(r"[电讯]\s+\S")
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 # A column's name printed after a headline: "在线教育，补位别越位（新语）".
 COLUMN_TAG = re.compile(r"[（(][^（）()，。]{2,16}[)）]$")
 
@@ -294,8 +303,8 @@ class _Joiner:
     def is_open(self, block: Block, line: Line) -> bool:
         """Whether ``block`` (ending with ``block.tail``) continues with ``line``."""
         tail = block.tail
-        if ITEM.match(line.text) or (line.gap and ITEM.match(block.text)):
-            return False  # a programme time or a bullet: items stand alone
+        if ITEM.match(line.text) or (line.gap and item_kind(block.text) == "time"):
+            return False  # items stand alone; a programme line never runs on
         if self.standalone(line.text) and not tail.endswith(tuple(OPEN_END)):
             return False  # a byline or credit line is never the rest of a sentence
         if (
@@ -309,8 +318,12 @@ class _Joiner:
             return False
         if block.text[:1] in "（(" and tail[-1:] in "）)" and not unbalanced(block.text):
             return False  # "（作者为…）", "（本报北京5月15日电）": a note complete in itself
-        if has_inner_space(block.text) and not self.fills_column(block):
-            return False  # a headline's space; a full column line may hold a dateline's
+        if has_inner_space(_BRACKETED.sub("", block.text)) and not _DATELINE_SPACE.search(
+            block.text
+        ):
+            # A headline's space ("巫山 每年…"); not a dateline's ("…日电 据…") nor
+            # one between names in a credit ("（记者 王磊 李明）").
+            return False
         if block.first == block.last and self.standalone(tail):
             return False
         if tail.endswith(("——", "--", ":", "：")) or _PHOTO_CREDIT.search(tail):

@@ -250,7 +250,10 @@ class PageSegmenter:
 
         def fit(j: int) -> float:
             words = containment(first, body(items[:j])) + containment(second, body(items[j:]))
-            return words + marks(j)
+            # Paragraphs either side of a story break share fewer words than neighbours
+            # inside one story.
+            cohesion = containment(items[j].text, items[j - 1].text)
+            return words + marks(j) - 0.5 * cohesion
 
         j = max(cuts, key=fit)
         marked = marks(j) > 0
