@@ -622,7 +622,7 @@ class PageSegmenter:
 def _prose(text: str) -> bool:
     """A paragraph of running text, not a listing line or a notice item.
 
-    >>> _prose("09:30 新闻联播"), _prose("会议指出，要加强统筹，做好保供工作。")
+    >>> _prose("09:30 新闻联播"), _prose("会议指出，要加强统筹协调，切实做好各项保供工作。")
     (False, True)
     """
     return len(text) >= 20 and sum(text.count(ch) for ch in "，。；！？") >= 2
