@@ -11,6 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from newsprint.districts import load_gazetteer
+from newsprint.topics import load_topics
 from sitebuild import build_site, parse_page, prepare_content, read_posts_metadata
 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
@@ -111,6 +113,21 @@ def test_each_district_and_topic_has_a_page(site):
             assert name in links, f"{overview} does not list {name}"
             assert links[name].is_file(), f"{name}: {links[name]} missing"
             assert name in links[name].read_text(encoding="utf-8")
+
+
+def test_district_and_topic_urls_come_from_the_data_files(site):
+    """topics/zhaoshang.html (the ``slug`` of topics.toml), not a transliteration."""
+    content, output = site
+    metas = read_posts_metadata(content)
+    districts = {m["category"] for m in metas if m.get("district_slug")}
+    topics = {t.strip() for m in metas for t in m.get("tags", "").split(",") if t.strip()}
+    assert districts and topics
+    gazetteer, taxonomy = load_gazetteer(), load_topics()
+    for overview, names in (("districts/index.html", districts), ("topics/index.html", topics)):
+        links = _overview_links(output, overview)
+        for name in names:
+            entry = gazetteer.lookup(name) if overview.startswith("districts") else taxonomy[name]
+            assert links[name].name == f"{entry.slug}.html", name
 
 
 def test_notices_and_listings_are_listed_apart_from_news(site):

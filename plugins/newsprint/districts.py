@@ -27,8 +27,6 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from pypinyin import lazy_pinyin
-
 __all__ = [
     "District",
     "DistrictGuess",
@@ -249,10 +247,11 @@ def district_slug(name: str) -> str:
     >>> district_slug("巴南区"), district_slug("巫山"), district_slug("石柱土家族自治县")
     ('banan', 'wushan', 'shizhu')
     >>> district_slug("某某区")
-    'moumouqu'
+    'mou-mou-qu'
     """
+    from .slugs import pinyin_slug
+
     d = load_gazetteer().lookup(name)
     if d is not None:
         return d.slug
-    letters = "".join(lazy_pinyin(normalise(name)))
-    return re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-") or "unknown"
+    return pinyin_slug(normalise(name)) or "unknown"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -17,8 +18,15 @@ from .models import PageResult
 
 @lru_cache(maxsize=4096)  # district, topic and author names repeat on every article
 def pinyin_slug(text: str, max_len: int = 60) -> str:
-    """Lower-case ASCII slug of ``text``: Han characters as pinyin syllables."""
-    parts = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))
+    """Lower-case ASCII slug of ``text``: Han characters as pinyin syllables,
+    numbers and Latin words whole (full-width ones folded to ASCII).
+
+    >>> pinyin_slug("诗健ADC抗体药物５G项目2.5期")
+    'shi-jian-adc-kang-ti-yao-wu-5g-xiang-mu-2-5-qi'
+    """
+    # pypinyin hands every run of non-Han characters to ``errors`` in one piece.
+    text = unicodedata.normalize("NFKC", text)
+    parts = lazy_pinyin(text, style=Style.NORMAL, errors=lambda run: [run])
     words: list[str] = []
     for part in parts:
         words.extend(re.findall(r"[a-z0-9]+", part.lower()))
@@ -41,10 +49,12 @@ def person_slug(name: str) -> str:
 
 
 def article_slug(source: str, title: str, ordinal: int) -> str:
-    """Slug for the ``ordinal``-th article of page ``source``: stable while the title is.
+    """Slug for the ``ordinal``-th article of page ``source``: stable while the
+    page's file name and the article's title are. ``ordinal`` is used only when
+    the title gives no letters, so moving an article within its page keeps its URL.
 
     >>> article_slug("001_x.txt", "遗失启事", 3)
-    'yi-shi-qi-shi-1a5bd9'
+    'yi-shi-qi-shi-e6240f'
     """
     digest = hashlib.sha1(f"{source}\n{title}".encode()).hexdigest()[:6]
     base = pinyin_slug(title, 48) or f"article-{ordinal}"

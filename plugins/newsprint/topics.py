@@ -111,9 +111,9 @@ def topic_slug(name: str) -> str:
     canon = canonical_topic(name)
     if canon is not None:
         return load_topics()[canon].slug
-    from .districts import district_slug  # same pinyin fallback
+    from .slugs import pinyin_slug
 
-    return district_slug(name)
+    return pinyin_slug(name)
 
 
 def _join_wraps(text: str) -> str:
