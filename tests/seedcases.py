@@ -12,11 +12,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "content" / "raw"
-GOLD = Path(__file__).resolve().parent / "data" / "gold-seeds-000-002.json"
+from paths import GOLD, RAW
 
 
 def _squash(text: str) -> str:

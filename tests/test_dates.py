@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from newsprint.dates import PageDate, load_sidecar, page_date
+from paths import GOLD as GOLD_FILE
 
 from tests.seedcases import page_text
 
-GOLD = json.loads((Path(__file__).parent / "data" / "gold-seeds-000-002.json").read_text("utf-8"))
+GOLD = json.loads(GOLD_FILE.read_text("utf-8"))
 
 
 def _gold_value(page: dict) -> str:

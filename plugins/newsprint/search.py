@@ -297,7 +297,7 @@ def term_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
     for any other term ``#`` and its hash bucket.
 
     >>> term_key("巴南"), term_key("巴南", {"巴"}), term_key("2023")
-    ('巴', '巴南', '#214')
+    ('巴', '巴南', '#255')
     """
     first = term[0]
     if is_han(first):

@@ -4,8 +4,8 @@ Page text is escaped: HTML special characters become entities and Markdown synta
 at the start of a line or inline is backslash-escaped, so a page that prints
 ``<script>`` or ``# `` renders it as text.
 
->>> escape_markdown("<b>1. 第一</b> *星*")
-'&lt;b&gt;1\\\\. 第一&lt;/b&gt; \\\\*星\\\\*'
+>>> print(escape_markdown("1. 第一 <b>*星*</b>"))
+1\\. 第一 &lt;b&gt;\\*星\\*&lt;/b&gt;
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import re
 from .models import Article, Role
 
 _INLINE = re.compile(r"([\\`*_\[\]{}|])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
 
 
 def escape_markdown(text: str) -> str:
@@ -24,8 +23,7 @@ def escape_markdown(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = re.sub(r"^(\s*)(\d+)([.)])", r"\1\2\\\3", text)
-    text = re.sub(r"^(\s*)([#+\-=])", r"\1\\\2", text)
-    return text.replace("&gt;", "&gt;")
+    return re.sub(r"^(\s*)([#+\-=])", r"\1\\\2", text)
 
 
 def body_markdown(art: Article) -> str:
