@@ -1,5 +1,6 @@
 """What CI and the Pages workflow run: the README's test command, before anything ships."""
 
+import re
 import tomllib
 
 from paths import ROOT
@@ -7,15 +8,20 @@ from paths import ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
 
-def _run_lines(text: str) -> list[str]:
-    return [line.split("run:", 1)[1].strip() for line in text.splitlines() if "run:" in line]
+def _jobs(text: str) -> dict[str, str]:
+    """Each job's name and its text (the workflow's jobs are indented by two spaces)."""
+    body = text.split("\njobs:\n", 1)[1]
+    parts = re.split(r"^  ([\w-]+):\n", body, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
-def test_pages_workflow_runs_the_tests_before_it_builds_and_deploys():
-    runs = _run_lines(WORKFLOW.read_text("utf-8"))
-    tests = next(i for i, cmd in enumerate(runs) if cmd in (".ci/run", "make test"))
-    build = next(i for i, cmd in enumerate(runs) if cmd.startswith("make publish"))
-    assert tests < build
+def test_pages_workflow_deploys_only_after_the_tests_pass():
+    jobs = _jobs(WORKFLOW.read_text("utf-8"))
+    testing = {name for name, text in jobs.items() if re.search(r"run: (bash )?\.ci/run", text)}
+    assert testing, "no job runs .ci/run"
+    building = next(name for name, text in jobs.items() if "make publish" in text)
+    assert re.search(rf"needs: \[?{'|'.join(testing)}", jobs[building])
+    assert f"needs: {building}" in jobs["deploy"]
     assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")
 
 
