@@ -10,6 +10,15 @@ tied to the project named in its sentence — the one right after "…亿元的"
 else the nearest one before it — or, failing that, to the label just before the
 number ("签约金额576.15亿元" → 签约金额).
 
+Each amount also gets what it measures (:class:`Measure`: 签约/合同, 计划总投资,
+完成投资, 到位资金, 产值/营收, 其他, or 门槛 for "5000万元以上项目", which is no
+amount at all) and what it covers (:class:`Scope`: one project, a programme of
+projects, or a whole area over a period), and is linked to the amount it is part
+of ("…242.48亿元。其中，…183.84亿元" → ``part_of``) or that it restates (the same
+measure and value twice in one article → ``restates``). Only amounts of one
+measure, each for one named project and part of no other, may be added up: see
+:func:`summable`.
+
 >>> [f.subject for f in extract_figures("3月2日，总投资50亿元的惠科显示模组生产线项目开工。")]
 ['惠科显示模组生产线项目']
 """
@@ -18,18 +27,22 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Any
 
 __all__ = [
     "Figure",
+    "Measure",
+    "Scope",
     "extract_figures",
     "extract_organisations",
     "extract_projects",
     "is_investment",
     "parse_number",
+    "summable",
 ]
 
 _NAME_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9·()（）\-+.]+")
@@ -38,11 +51,37 @@ _SENTENCE_END = re.compile(r"[。;；!！?？\n]")
 _CLAUSE_END = re.compile(r"[，,、：:；;。!！?？\s#“”\"（）()]")
 
 
+class Measure(StrEnum):
+    """What an amount measures. Amounts of different measures are never added."""
+
+    CONTRACT = "签约/合同"  # 签约金额, 合同引资, total investment of projects signed
+    PLANNED = "计划总投资"  # 总投资, 计划投资, 拟投资 of projects started or planned
+    COMPLETED = "完成投资"  # 完成投资, 实际投资, 固定资产投资 (a realised series)
+    PAID_IN = "到位资金"  # money that has arrived of what was contracted
+    OUTPUT = "产值/营收"  # output, revenue, tax: not an investment
+    OTHER = "其他"  # budgets and anything the label does not place
+    THRESHOLD = "门槛"  # "5000万元以上项目": a size class of projects, not an amount
+
+
+#: The measures that are investments (the figures view shows these).
+INVESTMENT_MEASURES = (Measure.CONTRACT, Measure.PLANNED, Measure.COMPLETED, Measure.PAID_IN)
+
+
+class Scope(StrEnum):
+    """What an amount covers. Only single-project amounts can be disjoint."""
+
+    PROJECT = "单个项目"  # one project or one firm's investment
+    PROGRAMME = "一批项目"  # a counted or listed set: "签约项目87项，签约金额…"
+    PERIOD = "一个时期"  # a whole area over a period: 固定资产投资, 到位资金 …
+
+
 @dataclass(frozen=True)
 class Figure:
     """A money amount in yuan, what it is for, and the sentence it was read from.
 
-    ``label`` is the phrase just before the number (总投资, 签约金额, 年产值 …).
+    ``label`` is the phrase just before the number (总投资, 签约金额, 年产值 …);
+    ``project`` the named project it belongs to, if any. ``part_of`` and
+    ``restates`` are indexes into the same article's list of figures.
     """
 
     subject: str | None
@@ -50,6 +89,11 @@ class Figure:
     unit_text: str
     sentence: str
     label: str = ""
+    measure: Measure = Measure.OTHER
+    scope: Scope = Scope.PROJECT
+    project: str | None = None
+    part_of: int | None = None
+    restates: int | None = None
 
 
 @dataclass(frozen=True)
@@ -62,7 +106,9 @@ class _Vocab:
     generic: tuple[str, ...]
     min_core: int
     investment: tuple[str, ...]
-    other: tuple[str, ...]
+    measures: tuple[tuple[Measure, tuple[str, ...]], ...]
+    aggregate: tuple[str, ...]
+    period: re.Pattern[str]
 
 
 def _suffix_pattern(suffixes: list[str], not_followed_by: dict[str, list[str]]) -> re.Pattern[str]:
@@ -90,7 +136,11 @@ def _vocab() -> _Vocab:
         generic=tuple(raw["generic_prefixes"]),
         min_core=int(raw["min_core"]),
         investment=tuple(raw["investment_words"]),
-        other=tuple(raw["other_words"]),
+        measures=tuple(
+            (Measure(name), tuple(words)) for name, words in raw["measure_words"].items()
+        ),
+        aggregate=tuple(raw["aggregate_labels"]),
+        period=re.compile("|".join(raw["period_words"])),
     )
 
 
@@ -190,9 +240,12 @@ def parse_number(s: str) -> float:
 _MONEY = re.compile(
     r"(?P<q>约|超过|超|近|逾|达到|达|共计|共|合计|累计|总计|破|仅|突破)?"
     r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
-    r"(?P<more>多|余)?"
+    r"[ \t]*(?P<more>多|余)?[ \t]*"  # pages print "242.48 亿元" too
     r"(?P<u>亿元|万元|元)"
 )
+_THRESHOLD_TAIL = re.compile(r"(?:及|或)?(?:以上|以下)")
+# A counted or listed set of projects before an amount: "签约项目87项", "…等17个".
+_COUNTED = re.compile(r"\d+[ \t]*[余多]?[ \t]*[个项家]|等[^，,。；;：:]*项目")
 _UNITS = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
 _LABEL_TAIL = re.compile(r"(?:为|是|了|达到|达|约|共|计|合计|累计|高达|超过|超|近|逾)+$")
 
@@ -237,42 +290,126 @@ def _subject(sentence: str, start: int, end: int, label: str) -> str | None:
     return None
 
 
+def _measure(label: str, before: str, after: str, vocab: _Vocab) -> Measure:
+    """What an amount measures, from its label and the words around it.
+
+    A generic label (总投资, 投资, 资金) counts as signed when the sentence reports
+    a signing before the amount ("签约项目27个、总投资206亿元"), else as planned.
+    """
+    if _THRESHOLD_TAIL.match(after):
+        return Measure.THRESHOLD
+    for measure, words in vocab.measures:
+        if any(w in label for w in words):
+            return measure
+    if any(w in label for w in vocab.investment):
+        signed = any(w in before for w in dict(vocab.measures)[Measure.CONTRACT])
+        return Measure.CONTRACT if signed else Measure.PLANNED
+    return Measure.OTHER
+
+
+def _scope(label: str, before: str, project: str | None, vocab: _Vocab) -> Scope:
+    """What an amount covers: a counted set of projects, one project, or a period."""
+    if _COUNTED.search(before):
+        return Scope.PROGRAMME
+    if project is not None or label.startswith("项目"):
+        return Scope.PROJECT
+    if any(w in label for w in vocab.aggregate) or vocab.period.search(before):
+        return Scope.PERIOD
+    return Scope.PROJECT  # "注入资金15亿元": one investor's money; unnamed, so never summed
+
+
+def _links(figures: list[Figure], spans: list[tuple[int, int, int]], text: str) -> list[Figure]:
+    """Link each amount to the one it is part of (其中 …) or restates (same measure
+    and value earlier in the article). ``spans`` are (paragraph, start, end) in ``text``."""
+    out: list[Figure] = []
+    for i, f in enumerate(figures):
+        same = [j for j in range(i) if figures[j].measure is f.measure]
+        restates = next((j for j in same if figures[j].amount == f.amount), None)
+        if restates is not None:
+            out.append(replace(f, restates=restates, scope=out[restates].scope))
+            continue
+        # 其中 between the previous amount of this measure (same paragraph) and this one
+        paragraph, start, _ = spans[i]
+        prior = [j for j in same if spans[j][0] == paragraph]
+        part_of = None
+        if prior and "其中" in text[spans[prior[-1]][2] : start]:
+            part_of = prior[-1]
+        out.append(replace(f, part_of=part_of))
+    return out
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Money amounts with what they are for, in reading order.
 
     >>> f = extract_figures("聚焦重点产业，签约项目87项，签约金额576.15亿元。")[0]
-    >>> f.subject, f.amount, f.unit_text
-    ('签约金额', 57615000000.0, '576.15亿元')
+    >>> f.subject, f.amount, f.unit_text, f.measure.value, f.scope.value
+    ('签约金额', 57615000000.0, '576.15亿元', '签约/合同', '一批项目')
     >>> extract_figures("项目总投资约3亿元")[0].unit_text
     '约3亿元'
+    >>> a, b = extract_figures("完成投资 242.48 亿元。其中，重点产业项目68项，完成投资183.84亿元。")
+    >>> b.part_of, b.measure.value
+    (0, '完成投资')
     """
+    vocab = _vocab()
     text = _join(text)
     out: list[Figure] = []
+    spans: list[tuple[int, int, int]] = []
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     for s_start, s_end in zip(starts, [*starts[1:], len(text)], strict=True):
         sentence = text[s_start:s_end]
+        paragraph = text.count("\n", 0, s_start)
         for m in _MONEY.finditer(sentence):
             try:
                 number = parse_number(m.group("n"))
             except ValueError:
                 continue
             amount = number * _UNITS[m.group("u")]
-            label = _label(sentence, m.start())
-            subject = _subject(sentence, m.start(), m.end(), label) or label or None
-            out.append(Figure(subject, amount, m.group().strip(), sentence.strip(), label))
-    return out
+            before, after = sentence[: m.start()].rstrip(" \t"), sentence[m.end() :]
+            label = _label(sentence, len(before))
+            project = _subject(sentence, len(before), m.end(), label)
+            scope = _scope(label, before, project, vocab)
+            if scope is not Scope.PROJECT:
+                project = None  # "诗健…项目等17个…142.8亿元" is the 17 projects' total
+            out.append(
+                Figure(
+                    subject=project or label or None,
+                    amount=amount,
+                    unit_text=re.sub(r"\s+", "", m.group()),
+                    sentence=sentence.strip(),
+                    label=label,
+                    measure=_measure(label, before, after, vocab),
+                    scope=scope,
+                    project=project,
+                )
+            )
+            spans.append((paragraph, s_start + m.start(), s_start + m.end()))
+    return _links(out, spans, text)
+
+
+def summable(figure: Figure) -> bool:
+    """May this amount go into a total with other amounts of its measure?
+
+    Only an amount for one named project, part of no other amount and restating
+    none: a programme's or period's total overlaps the projects it counts.
+
+    >>> summable(extract_figures("总投资50亿元的惠科显示模组生产线项目开工。")[0])
+    True
+    >>> summable(extract_figures("签约项目27个、总投资206亿元。")[0])
+    False
+    """
+    return (
+        figure.scope is Scope.PROJECT
+        and figure.project is not None
+        and figure.part_of is None
+        and figure.restates is None
+        and figure.measure not in (Measure.THRESHOLD, Measure.OTHER)
+    )
 
 
 def is_investment(figure: Figure) -> bool:
-    """Is this amount an investment (as opposed to output, revenue or tax)?
+    """Is this amount an investment (as opposed to output, revenue, tax or a threshold)?
 
-    >>> is_investment(Figure("x项目", 3e8, "约3亿元", "", "项目总投资"))
-    True
-    >>> is_investment(Figure("x项目", 6e8, "约6亿元", "", "年产值"))
-    False
+    >>> [is_investment(f) for f in extract_figures("项目总投资约3亿元，年产值约6亿元")]
+    [True, False]
     """
-    vocab = _vocab()
-    label = figure.label
-    if any(w in label for w in vocab.other):
-        return False
-    return any(w in label for w in vocab.investment)
+    return figure.measure in INVESTMENT_MEASURES

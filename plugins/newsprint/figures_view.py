@@ -9,9 +9,14 @@ investments (:func:`newsprint.figures.is_investment`) and writes::
     figures/figures.json        all rows
     figures/figures.csv         all rows
 
-The article's category is its district. Links are relative and name files
-(``../articles/x.html``) so the site works from ``file://``. The chart is passed
-to the template as numbers and labels, so Jinja escapes every text in it.
+The article's category is its district; articles without one (未分区) have no
+figures page. Every amount is shown with its measure and scope; a total is
+formed per measure only from amounts that cannot overlap — each for one named
+project, part of no other amount, each project counted once (:func:`totals`) —
+and the page says so. Programme and period totals are listed, never added.
+Links are relative and name files (``../articles/x.html``) so the site works
+from ``file://``. The chart is passed to the template as numbers and labels, so
+Jinja escapes every text in it; its SVG scales to the width of a 360 px phone.
 
 Connect it with ``signals.get_generators.connect(get_generators)``.
 
@@ -35,9 +40,18 @@ from typing import Any
 from pelican.generators import Generator
 
 from .districts import district_slug
-from .figures import extract_figures, is_investment
+from .figures import INVESTMENT_MEASURES, Measure, extract_figures, is_investment, summable
+from .models import NO_DISTRICT
 
-__all__ = ["FigureRow", "FiguresGenerator", "chart", "collect_rows", "get_generators"]
+__all__ = [
+    "FigureRow",
+    "FiguresGenerator",
+    "Total",
+    "chart",
+    "collect_rows",
+    "get_generators",
+    "totals",
+]
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +62,11 @@ _BLOCK_END = re.compile(r"</(?:p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*/?>
 
 @dataclass(frozen=True)
 class FigureRow:
-    """One investment figure, with the article it was read from."""
+    """One investment figure, with the article it was read from.
+
+    ``index`` is the amount's place among the article's amounts; ``part_of`` and
+    ``restates`` point at another amount of the same article by that index.
+    """
 
     district: str
     district_slug: str
@@ -60,6 +78,13 @@ class FigureRow:
     title: str
     url: str  # the article's URL relative to the site root
     sentence: str
+    measure: str = Measure.PLANNED.value
+    scope: str = ""
+    project: str = ""  # the named project, when the amount is one project's
+    index: int = 0
+    part_of: int | None = None
+    restates: int | None = None
+    summable: bool = False
 
     @property
     def amount_yi(self) -> str:
@@ -91,9 +116,9 @@ def collect_rows(articles: Iterable[Any]) -> list[FigureRow]:
     rows: list[FigureRow] = []
     for a in articles:
         district = str(getattr(a, "category", "") or "")
-        if not district:
+        if not district or district == NO_DISTRICT:
             continue
-        for f in extract_figures(html_to_text(getattr(a, "content", "") or "")):
+        for i, f in enumerate(extract_figures(html_to_text(getattr(a, "content", "") or ""))):
             if not is_investment(f):
                 continue
             rows.append(
@@ -108,10 +133,54 @@ def collect_rows(articles: Iterable[Any]) -> list[FigureRow]:
                     title=html_to_text(str(getattr(a, "title", ""))),
                     url=str(getattr(a, "url", "")),
                     sentence=f.sentence,
+                    measure=f.measure.value,
+                    scope=f.scope.value,
+                    project=f.project or "",
+                    index=i,
+                    part_of=f.part_of,
+                    restates=f.restates,
+                    summable=summable(f),
                 )
             )
     rows.sort(key=lambda r: (r.district_slug, r.date, r.url))
     return rows
+
+
+@dataclass(frozen=True)
+class Total:
+    """The sum of one measure's disjoint amounts, and the rows it adds up."""
+
+    measure: str
+    rows: tuple[FigureRow, ...]
+
+    @property
+    def total_yi(self) -> str:
+        """The sum in 亿元, for display."""
+        return f"{sum(r.amount for r in self.rows) / 1e8:,.2f}"
+
+
+def totals(rows: Sequence[FigureRow]) -> list[Total]:
+    """Per measure, the sum of the amounts that cannot overlap: summable rows
+    (one named project each, part of nothing), each project once — its first
+    report — so a project reported twice is not counted twice.
+
+    >>> def row(project, amount, measure="计划总投资", ok=True):
+    ...     return FigureRow("巴南区", "banan", project, amount, "", "", "2024", "t", "u", "s",
+    ...                      measure=measure, project=project, summable=ok)
+    >>> [(t.measure, t.total_yi, len(t.rows)) for t in totals([
+    ...     row("A项目", 5e8), row("A项目", 5e8), row("B项目", 3e8),
+    ...     row("", 290e8, ok=False), row("C项目", 2e8, "签约/合同")])]
+    [('签约/合同', '2.00', 1), ('计划总投资', '8.00', 2)]
+    """
+    out = []
+    for measure in INVESTMENT_MEASURES:
+        first: dict[str, FigureRow] = {}
+        for r in rows:
+            if r.measure == measure.value and r.summable:
+                first.setdefault(r.project, r)
+        if first:
+            out.append(Total(measure.value, tuple(first.values())))
+    return out
 
 
 def _bucket_key(date: str, by_year: bool) -> str:
@@ -130,8 +199,10 @@ class Bar:
     height: float
 
 
-def chart(rows: Sequence[FigureRow], width: int = 600, height: int = 200) -> dict[str, Any]:
+def chart(rows: Sequence[FigureRow], width: int = 360, height: int = 200) -> dict[str, Any]:
     """Bars of the summed amounts per month (per year when they span > 24 months).
+
+    Give it the rows of one :class:`Total` only: it adds whatever it is given.
 
     >>> r = FigureRow("巴南区", "banan", "x", 5e9, "50亿元", "总投资", "2024-03-02", "t", "u", "s")
     >>> c = chart([r, r])
@@ -183,16 +254,18 @@ class FiguresGenerator(Generator):
         by_district: dict[str, list[FigureRow]] = defaultdict(list)
         for r in rows:
             by_district[r.district].append(r)
-        summary = [
-            {
-                "name": name,
-                "slug": rs[0].district_slug,
-                "href": f"{rs[0].district_slug}.html",
-                "count": len(rs),
-                "total_yi": f"{sum(r.amount for r in rs) / 1e8:,.2f}",
-            }
-            for name, rs in sorted(by_district.items(), key=lambda kv: kv[1][0].district_slug)
-        ]
+        summary = []
+        for name, rs in sorted(by_district.items(), key=lambda kv: kv[1][0].district_slug):
+            sums = totals(rs)
+            summary.append(
+                {
+                    "name": name,
+                    "slug": rs[0].district_slug,
+                    "href": f"{rs[0].district_slug}.html",
+                    "count": len(rs),
+                    "totals": [{"measure": t.measure, "total_yi": t.total_yi} for t in sums],
+                }
+            )
         writer.write_file(
             f"{OUTPUT_DIR}/index.html",
             self.get_template("figures_index"),
@@ -210,9 +283,16 @@ class FiguresGenerator(Generator):
                 relative_urls=True,
                 district=item["name"],
                 district_slug=item["slug"],
-                rows=[{**asdict(r), "amount_yi": r.amount_yi, "href": "../" + r.url} for r in rs],
-                total_yi=item["total_yi"],
-                chart=chart(rs),
+                rows=_display_rows(rs),
+                totals=[
+                    {
+                        "measure": t.measure,
+                        "total_yi": t.total_yi,
+                        "count": len(t.rows),
+                        "chart": chart(t.rows),
+                    }
+                    for t in totals(rs)
+                ],
                 page_name=f"{OUTPUT_DIR}/{item['slug']}",
             )
         log.info("figures: %d rows in %d districts", len(rows), len(summary))
@@ -228,6 +308,28 @@ class FiguresGenerator(Generator):
             w = csv.DictWriter(fh, fieldnames=fields)
             w.writeheader()
             w.writerows(records)
+
+
+def _display_rows(rows: Sequence[FigureRow]) -> list[dict[str, Any]]:
+    """Rows for the template, each with the amount it is part of or restates.
+
+    >>> a = FigureRow("北碚区", "beibei", "完成投资", 2e10, "200亿元", "", "", "t", "u", "s")
+    >>> b = FigureRow("北碚区", "beibei", "完成投资", 1e10, "100亿元", "", "", "t", "u", "s",
+    ...               index=1, part_of=0)
+    >>> [r["relation"] for r in _display_rows([a, b])]
+    ['', '其中，属于 200亿元']
+    """
+    by_place = {(r.url, r.index): r for r in rows}
+    out = []
+    for r in rows:
+        relation = ""
+        if r.part_of is not None and (r.url, r.part_of) in by_place:
+            relation = f"其中，属于 {by_place[r.url, r.part_of].unit_text}"
+        elif r.restates is not None and (r.url, r.restates) in by_place:
+            relation = f"重述 {by_place[r.url, r.restates].unit_text}"
+        href = "../" + r.url
+        out.append({**asdict(r), "amount_yi": r.amount_yi, "href": href, "relation": relation})
+    return out
 
 
 def get_generators(pelican_object: Any) -> type[FiguresGenerator]:

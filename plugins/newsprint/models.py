@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+#: The district (Pelican category) of an article whose page names none.
+NO_DISTRICT = "未分区"
+
 
 class Role(StrEnum):
     """What a paragraph of an article body is."""
@@ -78,7 +81,8 @@ class Article:
     date_evidence: str | None = None
     organisations: list[str] = field(default_factory=list)  # companies, institutions
     projects: list[str] = field(default_factory=list)
-    figures: list[dict] = field(default_factory=list)  # {subject, amount, text, label}
+    # {subject, amount, text, label, measure, scope, part_of, restates}: see figures.Figure
+    figures: list[dict] = field(default_factory=list)
     slug: str = ""
 
     def date_value(self) -> str:

@@ -103,6 +103,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .models import NO_DISTRICT
 from .tokenize import is_han, tokenize
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,6 @@ FIELDS: tuple[tuple[str, int, str], ...] = (
     ("p", 3, "topics"),
     ("a", 2, "authors"),
 )
-NO_DISTRICT = "未分区"
 K1, B = 1.2, 0.75
 TOKENS_PER_SHARD = 12_000
 SHARDS_GLOBAL = "(window.NEWSPRINT_SHARDS=window.NEWSPRINT_SHARDS||{})"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from .models import Article, Role
+from .models import NO_DISTRICT, Article, Role
 
 _INLINE = re.compile(r"([\\`*_\[\]{}|])")
 
@@ -57,7 +57,7 @@ def post_markdown(art: Article) -> str:
         if art.district_slug:
             meta.append(("District_slug", art.district_slug))
     else:
-        meta.append(("Category", "未分区"))
+        meta.append(("Category", NO_DISTRICT))
     if art.topics:
         meta.append(("Tags", ", ".join(art.topics)))
     if art.authors:
