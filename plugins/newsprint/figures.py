@@ -3,7 +3,13 @@
 Names are found by their ending (…有限公司, …研究院, …项目, …产业园) within a
 run of name characters; the name starts after the last *boundary word* (a verb
 or particle such as 促成, 签约落户, 与, 的) so the verb before a name is not
-swallowed. Suffixes and boundary words live in ``data/figures.toml``.
+swallowed. A candidate is shown only when it is confidently a name (see
+:func:`_shown`): it starts on a word boundary, is no description ("技术研发中心",
+"平台型重大项目") and no piece of a longer name ("福建医院" of "华山医院福建医院").
+On the sample pages that gives precision 1.00 for both kinds against a hand-made
+list (recall 0.82 organisations, 0.68 projects; ``tests/test_names.py``).
+Suffixes, boundary words and the evidence rules' word lists live in
+``data/figures.toml``.
 
 A money amount (亿元, 万元, 元; qualifiers 约/超/近 … kept in ``unit_text``) is
 tied to the project named in its sentence — the one right after "…亿元的", or
@@ -32,6 +38,9 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import jieba
+import jieba.posseg as pseg
 
 __all__ = [
     "Figure",
@@ -104,6 +113,12 @@ class _Vocab:
     also_in_names: frozenset[str]
     soft: frozenset[str]
     generic: tuple[str, ...]
+    strong: tuple[str, ...]
+    generic_heads: tuple[str, ...]
+    proper_tags: frozenset[str]
+    function_chars: frozenset[str]
+    demonstratives: frozenset[str]
+    suffixes: tuple[str, ...]
     min_core: int
     investment: tuple[str, ...]
     measures: tuple[tuple[Measure, tuple[str, ...]], ...]
@@ -134,6 +149,14 @@ def _vocab() -> _Vocab:
         also_in_names=frozenset(raw["also_in_names"]),
         soft=frozenset(raw["soft_boundaries"]),
         generic=tuple(raw["generic_prefixes"]),
+        strong=tuple(raw["strong_suffixes"]),
+        generic_heads=tuple(raw["generic_heads"]),
+        proper_tags=frozenset(raw["proper_noun_tags"]),
+        function_chars=frozenset(raw["function_chars"]),
+        demonstratives=frozenset(raw["demonstratives"]),
+        suffixes=tuple(
+            sorted(raw["org_suffixes"] + raw["project_suffixes"], key=len, reverse=True)
+        ),
         min_core=int(raw["min_core"]),
         investment=tuple(raw["investment_words"]),
         measures=tuple(
@@ -176,6 +199,7 @@ def _is_name_core(core: str, vocab: _Vocab) -> bool:
 
 
 def _find(text: str, suffix: re.Pattern[str]) -> list[tuple[str, int, int]]:
+    """Every candidate name with its span: (name, start, end)."""
     vocab = _vocab()
     out: list[tuple[str, int, int]] = []
     for run in _NAME_RUN.finditer(text):
@@ -186,6 +210,84 @@ def _find(text: str, suffix: re.Pattern[str]) -> list[tuple[str, int, int]]:
                 out.append((name, run.start() + m.end() - len(name), run.start() + m.end()))
             last = m.end()
     return out
+
+
+def _compounds(names: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A name printed right after another is a unit of it: 中化集团|四川分公司 gives
+    中化集团四川分公司 (:func:`_shown` then drops the parts it contains).
+
+    >>> [n for n, _, _ in _compounds([("中化集团", 0, 4), ("四川分公司", 4, 9)])]
+    ['中化集团', '中化集团四川分公司']
+    """
+    out: list[tuple[str, int, int]] = []
+    for name, start, end in names:
+        if out and out[-1][2] == start:
+            prev = out[-1]
+            out.append((prev[0] + name, prev[1], end))
+        else:
+            out.append((name, start, end))
+    return out
+
+
+def _starts_a_word(text: str, start: int) -> bool:
+    """Is ``start`` a word boundary in ``text``? A cut after 及 in 及时 is not.
+
+    >>> _starts_a_word("及时掌握项目进展", 1), _starts_a_word("与重庆大学合作", 1)
+    (False, True)
+    """
+    left = max(0, start - 4)
+    offset = left
+    for token in jieba.lcut(text[left : start + 4], HMM=False):
+        if offset < start < offset + len(token):
+            return False
+        offset += len(token)
+    return True
+
+
+def _is_proper(name: str, vocab: _Vocab) -> bool:
+    """Does ``name`` look like a proper name rather than a description?
+
+    Strong endings (有限公司, 大学 …) suffice. Otherwise the part before the
+    endings must not be a mere string of dictionary words.
+
+    >>> v = _vocab()
+    >>> _is_proper("技术研发中心", v), _is_proper("智翔金泰抗体药物研发中心", v)
+    (False, True)
+    >>> _is_proper("重庆理工大学", v), _is_proper("平台型重大项目", v)
+    (True, False)
+    """
+    if name.endswith(vocab.strong):
+        return True
+    core = name
+    while (end := next((s for s in vocab.suffixes if core.endswith(s)), None)) and core != end:
+        core = core[: -len(end)]
+    if core.endswith(vocab.generic_heads):
+        return False
+    words = pseg.lcut(core, HMM=False)
+    if any(w.word in vocab.demonstratives for w in words):
+        return False
+    return any(
+        (len(w.word) == 1 and w.word not in vocab.function_chars) or w.flag in vocab.proper_tags
+        for w in words
+    )
+
+
+def _shown(names: list[tuple[str, int, int]], text: str) -> list[str]:
+    """The names confident enough to show, in order of first use, once each:
+    compounds joined, pieces of a longer name at the same place dropped, names
+    that start inside a word or are descriptions dropped."""
+    vocab = _vocab()
+    confident = [
+        (name, start, end)
+        for name, start, end in _compounds(names)
+        if _starts_a_word(text, start) and _is_proper(name, vocab)
+    ]
+    kept = [
+        (name, start, end)
+        for name, start, end in confident
+        if not any(s <= start and end <= e and (s, e) != (start, end) for _, s, e in confident)
+    ]
+    return _unique(kept)
 
 
 def _unique(names: list[tuple[str, int, int]]) -> list[str]:
@@ -200,7 +302,8 @@ def extract_organisations(text: str) -> list[str]:
     >>> extract_organisations("在上海电气智能医疗康复科技有限公司、重庆铃耀汽车有限公司生产车间")
     ['上海电气智能医疗康复科技有限公司', '重庆铃耀汽车有限公司']
     """
-    return _unique(_find(_join(text), _vocab().org))
+    text = _join(text)
+    return _shown(_find(text, _vocab().org), text)
 
 
 def extract_projects(text: str) -> list[str]:
@@ -209,7 +312,8 @@ def extract_projects(text: str) -> list[str]:
     >>> extract_projects("诗健ADC抗体药物研发及产业化项目等17个重大产业化项目也相继开工")
     ['诗健ADC抗体药物研发及产业化项目']
     """
-    return _unique(_find(_join(text), _vocab().project))
+    text = _join(text)
+    return _shown(_find(text, _vocab().project), text)
 
 
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
@@ -368,8 +472,10 @@ def extract_figures(text: str) -> list[Figure]:
             label = _label(sentence, len(before))
             project = _subject(sentence, len(before), m.end(), label)
             scope = _scope(label, before, project, vocab)
-            if scope is not Scope.PROJECT:
-                project = None  # "诗健…项目等17个…142.8亿元" is the 17 projects' total
+            if scope is not Scope.PROJECT or (project and not _is_proper(project, vocab)):
+                # "诗健…项目等17个…142.8亿元" is the 17 projects' total; and a
+                # description is not shown (or summed) as a project's name
+                project = None
             out.append(
                 Figure(
                     subject=project or label or None,
