@@ -9,6 +9,20 @@ from chromium import ARGS, CHROMIUM
 from paths import RAW
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regenerate-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current code (make golden); review with git diff",
+    )
+
+
+@pytest.fixture(scope="session")
+def regenerate_golden(request: pytest.FixtureRequest) -> bool:
+    """True only when the run was asked to rewrite the golden snapshots."""
+    return bool(request.config.getoption("--regenerate-golden"))
+
+
 @pytest.fixture(scope="session")
 def sample_pages() -> list[Path]:
     pages = sorted(RAW.glob("*.txt"))
