@@ -143,6 +143,15 @@ def test_notices_and_listings_are_listed_apart_from_news(site):
         assert title not in latest, f"{title} is listed among the latest news"
 
 
+def test_article_keywords_are_in_its_meta_tags(site):
+    content, output = site
+    with_keywords = [m for m in read_posts_metadata(content) if m.get("keywords")]
+    assert with_keywords
+    for meta in with_keywords:
+        html = (output / "articles" / f"{meta['slug']}.html").read_text(encoding="utf-8")
+        assert f'<meta name="keywords" content="{meta["keywords"]}">' in html
+
+
 def test_article_page_shows_honest_date_and_source(site):
     content, output = site
     for meta in read_posts_metadata(content):
