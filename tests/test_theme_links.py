@@ -6,12 +6,15 @@ A browser opening ``output/index.html`` from disk cannot turn ``districts/`` int
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from newsprint.districts import load_gazetteer
+from newsprint.models import KIND_LABELS
 from newsprint.topics import load_topics
 from sitebuild import build_site, parse_page, prepare_content, read_posts_metadata
 
@@ -141,6 +144,16 @@ def test_notices_and_listings_are_listed_apart_from_news(site):
     latest = home.split('id="latest"', 1)[1].split("</section>", 1)[0]
     for title in apart:
         assert title not in latest, f"{title} is listed among the latest news"
+
+
+def test_search_page_gets_the_kind_labels_from_python(site):
+    """search-ui.js no longer keeps its own table (it said 分类信息 where the site says 节目单)."""
+    _content, output = site
+    page = (output / "search.html").read_text(encoding="utf-8")
+    attr = re.search(r'data-kind-labels="([^"]*)"', page)
+    assert attr and json.loads(html.unescape(attr.group(1))) == KIND_LABELS
+    script = (output / "theme" / "js" / "search-ui.js").read_text(encoding="utf-8")
+    assert not any(label in script for label in KIND_LABELS.values())
 
 
 def test_article_keywords_are_in_its_meta_tags(site):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .inspect_json import page_records
 from .pipeline import process_file
+from .settings import DEFAULTS
 
 
 def inspect_pages(paths: list[Path]) -> list[dict]:
@@ -33,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     p_inspect = sub.add_parser("inspect", help="print the articles found in pages as JSON")
     p_inspect.add_argument("pages", nargs="*", type=Path)
     p_import = sub.add_parser("import", help="write Markdown posts from raw pages")
-    p_import.add_argument("--raw", type=Path, default=Path("content/raw"))
-    p_import.add_argument("--posts", type=Path, default=Path("content/posts"))
+    p_import.add_argument("--raw", type=Path, default=Path(DEFAULTS["NEWSPRINT_RAW_DIR"]))
+    p_import.add_argument("--posts", type=Path, default=Path(DEFAULTS["NEWSPRINT_POSTS_DIR"]))
     args = parser.parse_args(argv)
     if args.command == "inspect":
         if not args.pages:

@@ -39,6 +39,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from .dates import iso_at_precision
 from .districts import district_slug
 from .figures import INVESTMENT_MEASURES, Measure, extract_figures, is_investment, summable
 from .models import NO_DISTRICT
@@ -104,11 +105,8 @@ def html_to_text(content: str) -> str:
 
 def _date(article: Any) -> str:
     """The article's date cut to the precision the page gives (YYYY, YYYY-MM or YYYY-MM-DD)."""
-    d = getattr(article, "date", None)
     precision = getattr(article, "date_precision", "day")
-    if d is None or precision == "unknown":
-        return ""
-    return d.strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
+    return iso_at_precision(getattr(article, "date", None), precision)
 
 
 def collect_rows(articles: Iterable[Any]) -> list[FigureRow]:

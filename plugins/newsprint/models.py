@@ -13,6 +13,10 @@ from enum import StrEnum
 #: The district (Pelican category) of an article whose page names none.
 NO_DISTRICT = "未分区"
 
+#: What an article is (``Article.kind``) and how the site names it; the search page
+#: gets the same table from the theme (``data-kind-labels``), so it is written once.
+KIND_LABELS = {"news": "新闻", "photo": "图片", "notice": "公告", "listing": "节目单"}
+
 
 class Role(StrEnum):
     """What a paragraph of an article body is."""
