@@ -316,6 +316,15 @@ def extract_projects(text: str) -> list[str]:
     return _shown(_find(text, _vocab().project), text)
 
 
+#: A label is the end of the clause before an amount, at most this long: longer is
+#: the clause's narrative, not the name of the measure.
+LABEL_MAX_CHARS = 16
+#: The longest place name looked for at the start of a label ("石柱土家族自治县" is 8).
+PLACE_MAX_CHARS = 9
+#: A label this short ("总投资", "计划投资") names no subject: the project is the one
+#: named in the clause before ("X项目，总投资12亿元").
+BARE_LABEL_CHARS = 6
+
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGIT |= {"六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
@@ -370,11 +379,11 @@ def _label(sentence: str, pos: int) -> str:
     from .districts import load_gazetteer
 
     gaz = load_gazetteer()
-    for size in range(min(len(label), 9), 1, -1):  # a leading place name is not the label
+    for size in range(min(len(label), PLACE_MAX_CHARS), 1, -1):  # a leading place is no label
         if gaz.lookup(label[:size]) is not None and len(label) - size >= 2:
             label = label[size:]
             break
-    return label[-16:]
+    return label[-LABEL_MAX_CHARS:]
 
 
 def _subject(sentence: str, start: int, end: int, label: str) -> str | None:
@@ -386,7 +395,7 @@ def _subject(sentence: str, start: int, end: int, label: str) -> str | None:
         after = [p for p in projects if p[1] >= end]
         if after:
             return min(after, key=lambda p: p[1])[0]
-    if len(label) <= 6 or label.startswith("项目"):
+    if len(label) <= BARE_LABEL_CHARS or label.startswith("项目"):
         clause = _clause_start(sentence, max(clause - 1, 0))
     before = [p for p in projects if clause <= p[1] and p[2] <= start]
     if before:

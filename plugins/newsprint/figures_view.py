@@ -57,6 +57,15 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 OUTPUT_DIR = "figures"
+#: The chart counts months up to this span; longer spans would give bars too thin
+#: to read at 360 px, so it counts years.
+MAX_MONTHS = 24
+#: Room (SVG units) left and right of the bars and below them for the labels, …
+CHART_MARGIN = 30.0
+#: … above the tallest bar for its value, …
+VALUE_ROOM = 20.0
+#: … and the share of each bar's slot the bar fills (the rest is the gap between bars).
+BAR_SHARE = 0.7
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(?:p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*/?>", re.I)
 
@@ -214,20 +223,20 @@ def chart(rows: Sequence[FigureRow], width: int = 360, height: int = 200) -> dic
     if months and not by_year:
         first, last = months[0], months[-1]
         span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7])
-        by_year = span > 24
-    totals: dict[str, float] = defaultdict(float)
+        by_year = span > MAX_MONTHS
+    sums: dict[str, float] = defaultdict(float)
     for r in dated:
-        totals[_bucket_key(r.date, by_year)] += r.amount / 1e8
-    keys = sorted(totals)
-    top = max(totals.values(), default=0.0) or 1.0
-    pad, base = 30.0, height - 30.0
-    slot = (width - 2 * pad) / max(len(keys), 1)
+        sums[_bucket_key(r.date, by_year)] += r.amount / 1e8
+    keys = sorted(sums)
+    top = max(sums.values(), default=0.0) or 1.0
+    base = height - CHART_MARGIN
+    slot = (width - 2 * CHART_MARGIN) / max(len(keys), 1)
+    gap = slot * (1 - BAR_SHARE) / 2
     bars = []
     for i, k in enumerate(keys):
-        h = (base - 20) * totals[k] / top
-        bars.append(
-            Bar(k, round(totals[k], 2), pad + i * slot + slot * 0.15, base - h, slot * 0.7, h)
-        )
+        h = (base - VALUE_ROOM) * sums[k] / top
+        x = CHART_MARGIN + i * slot + gap
+        bars.append(Bar(k, round(sums[k], 2), x, base - h, slot * BAR_SHARE, h))
     return {
         "unit": "year" if by_year else "month",
         "bars": bars,
