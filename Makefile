@@ -10,7 +10,7 @@ PORT ?= 8000
 SITEURL ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html import inspect test golden lint serve publish github bench bench-import bench-search clean
+.PHONY: help setup html import inspect test lint serve publish github bench bench-import bench-search clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -37,6 +37,7 @@ test: $(STAMP) ## Run the whole test suite (unit, build, link and browser tests)
 	@scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
+.PHONY: golden
 golden: $(STAMP) ## Rewrite tests/golden/ (sample pages' inspect JSON, site files); review the diff
 	$(BIN)/python -m pytest -q tests/test_golden.py --regenerate-golden
 	@git diff --stat -- tests/golden/ || true
