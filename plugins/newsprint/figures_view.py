@@ -27,10 +27,8 @@ Connect it with ``signals.get_generators.connect(get_generators)``.
 from __future__ import annotations
 
 import csv
-import html
 import json
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -43,6 +41,7 @@ from .dates import iso_at_precision
 from .districts import district_slug
 from .figures import INVESTMENT_MEASURES, Measure, extract_figures, is_investment, summable
 from .models import NO_DISTRICT
+from .search import html_to_text  # one reading of article HTML for the index and the figures
 
 __all__ = [
     "FigureRow",
@@ -66,8 +65,6 @@ CHART_MARGIN = 30.0
 VALUE_ROOM = 20.0
 #: … and the share of each bar's slot the bar fills (the rest is the gap between bars).
 BAR_SHARE = 0.7
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK_END = re.compile(r"</(?:p|div|h\d|li|tr|blockquote|figcaption)>|<br\s*/?>", re.I)
 
 
 @dataclass(frozen=True)
@@ -100,16 +97,6 @@ class FigureRow:
     def amount_yi(self) -> str:
         """The amount in 亿元, for display."""
         return f"{self.amount / 1e8:,.2f}"
-
-
-def html_to_text(content: str) -> str:
-    """Article HTML to plain text; block ends become line breaks.
-
-    >>> html_to_text("<p>总投资50亿元&amp;</p><p>下一段</p>")
-    '总投资50亿元&\\n下一段'
-    """
-    text = _BLOCK_END.sub("\n", content)
-    return html.unescape(_TAG.sub("", text)).strip()
 
 
 def _date(article: Any) -> str:
