@@ -358,7 +358,12 @@ _MONEY = re.compile(
 )
 _THRESHOLD_TAIL = re.compile(r"(?:及|或)?(?:以上|以下)")
 # A counted or listed set of projects before an amount: "签约项目87项", "…等17个".
-_COUNTED = re.compile(r"\d+[ \t]*[余多]?[ \t]*[个项家]|等[^，,。；;：:]*项目")
+# "2个", "近百个", "十几项", "数十家": two or more, so not "一个项目".
+_COUNTED = re.compile(
+    r"(?:\d+|[二两三四五六七八九十百千几数][一二两三四五六七八九十百千万几]*)"
+    r"[ \t]*[余多]?[ \t]*[个项家]"
+    r"|等[^，,。；;：:]*项目"
+)
 _UNITS = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
 _LABEL_TAIL = re.compile(r"(?:为|是|了|达到|达|约|共|计|合计|累计|高达|超过|超|近|逾)+$")
 
@@ -392,7 +397,8 @@ def _subject(sentence: str, start: int, end: int, label: str) -> str | None:
     projects = _find(sentence, _vocab().project)
     clause = _clause_start(sentence, start)
     if sentence[end : end + 1] == "的":
-        after = [p for p in projects if p[1] >= end]
+        # the project this clause goes on to name, not one in a later clause
+        after = [p for p in projects if p[1] >= end and _clause_start(sentence, p[1]) <= end]
         if after:
             return min(after, key=lambda p: p[1])[0]
     if len(label) <= BARE_LABEL_CHARS or label.startswith("项目"):
