@@ -116,6 +116,7 @@ class _Vocab:
     strong: tuple[str, ...]
     generic_heads: tuple[str, ...]
     proper_tags: frozenset[str]
+    cut_tags: frozenset[str]
     function_chars: frozenset[str]
     demonstratives: frozenset[str]
     suffixes: tuple[str, ...]
@@ -152,6 +153,7 @@ def _vocab() -> _Vocab:
         strong=tuple(raw["strong_suffixes"]),
         generic_heads=tuple(raw["generic_heads"]),
         proper_tags=frozenset(raw["proper_noun_tags"]),
+        cut_tags=frozenset(raw["cut_tags"]),
         function_chars=frozenset(raw["function_chars"]),
         demonstratives=frozenset(raw["demonstratives"]),
         suffixes=tuple(
@@ -244,31 +246,55 @@ def _starts_a_word(text: str, start: int) -> bool:
     return True
 
 
+def _core(name: str, vocab: _Vocab) -> str:
+    """The name without its endings: 美心集团智能门制造基地项目 → 美心集团智能门制造."""
+    core = name
+    while (end := next((s for s in vocab.suffixes if core.endswith(s)), None)) and core != end:
+        core = core[: -len(end)]
+    return core
+
+
+def _trim_left(name: str, vocab: _Vocab) -> str:
+    """Cut the words before a name that the boundary words missed: a name starts
+    after the last conjunction, adverb, pronoun, preposition or time word of two
+    or more characters (single ones are often a brand's: 正威, 中法).
+
+    >>> _trim_left("同时中国科学院", _vocab()), _trim_left("正威新材料产业城", _vocab())
+    ('中国科学院', '正威新材料产业城')
+    """
+    core = _core(name, vocab)
+    cut = offset = 0
+    for w in pseg.lcut(core, HMM=False):
+        offset += len(w.word)
+        # jieba's tags are guesses (青年 is a time word): never cut the core away
+        if w.flag in vocab.cut_tags and len(w.word) > 1 and len(core) - offset >= vocab.min_core:
+            cut = offset
+    return name[cut:]
+
+
 def _is_proper(name: str, vocab: _Vocab) -> bool:
     """Does ``name`` look like a proper name rather than a description?
 
-    Strong endings (有限公司, 大学 …) suffice. Otherwise the part before the
-    endings must not be a mere string of dictionary words.
+    The part before the endings must hold evidence of a name: a brand's
+    character, a proper noun, or — for the strong endings (有限公司, 大学 …),
+    which rarely end a description — a place.
 
     >>> v = _vocab()
     >>> _is_proper("技术研发中心", v), _is_proper("智翔金泰抗体药物研发中心", v)
     (False, True)
-    >>> _is_proper("重庆理工大学", v), _is_proper("平台型重大项目", v)
-    (True, False)
+    >>> _is_proper("重庆理工大学", v), _is_proper("平台型重大项目", v), _is_proper("传染病医院", v)
+    (True, False, False)
     """
-    if name.endswith(vocab.strong):
-        return True
-    core = name
-    while (end := next((s for s in vocab.suffixes if core.endswith(s)), None)) and core != end:
-        core = core[: -len(end)]
-    if core.endswith(vocab.generic_heads):
+    core = _core(name, vocab)
+    strong = name.endswith(vocab.strong)
+    if core.endswith(vocab.generic_heads) and not strong:
         return False
     words = pseg.lcut(core, HMM=False)
     if any(w.word in vocab.demonstratives for w in words):
         return False
+    tags = vocab.proper_tags | ({"ns", "nz"} if strong else set())
     return any(
-        (len(w.word) == 1 and w.word not in vocab.function_chars) or w.flag in vocab.proper_tags
-        for w in words
+        (len(w.word) == 1 and w.word not in vocab.function_chars) or w.flag in tags for w in words
     )
 
 
@@ -277,10 +303,16 @@ def _shown(names: list[tuple[str, int, int]], text: str) -> list[str]:
     compounds joined, pieces of a longer name at the same place dropped, names
     that start inside a word or are descriptions dropped."""
     vocab = _vocab()
+    trimmed = []
+    for name, start, end in _compounds(names):
+        short = _trim_left(name, vocab)
+        trimmed.append((short, start + len(name) - len(short), end))
     confident = [
         (name, start, end)
-        for name, start, end in _compounds(names)
-        if _starts_a_word(text, start) and _is_proper(name, vocab)
+        for name, start, end in trimmed
+        if len(_core(name, vocab)) >= vocab.min_core
+        and _starts_a_word(text, start)
+        and _is_proper(name, vocab)
     ]
     kept = [
         (name, start, end)
