@@ -58,6 +58,7 @@ def test_the_issues_wrong_names_are_not_shown():
     )
     assert extract_organisations(text) == ["深圳市镭神智能系统有限公司"]
     assert extract_projects(text) == []
+    assert extract_projects("让更多人认识到这个项目，该项目年底完工。") == []
 
 
 def test_a_unit_printed_after_its_parent_is_one_name():

@@ -290,8 +290,8 @@ def _is_proper(name: str, vocab: _Vocab) -> bool:
     if core.endswith(vocab.generic_heads) and not strong:
         return False
     words = pseg.lcut(core, HMM=False)
-    if any(w.word in vocab.demonstratives for w in words):
-        return False
+    if any(ch in vocab.demonstratives for w in words if w.flag == "r" for ch in w.word):
+        return False  # 这, 这个, 该: "认识到这个项目" is no name
     tags = vocab.proper_tags | ({"ns", "nz"} if strong else set())
     return any(
         (len(w.word) == 1 and w.word not in vocab.function_chars) or w.flag in tags for w in words
