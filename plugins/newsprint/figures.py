@@ -35,7 +35,7 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -254,6 +254,7 @@ def _core(name: str, vocab: _Vocab) -> str:
     return core
 
 
+@lru_cache(maxsize=8192)  # names repeat across articles; jieba's tagging is the cost
 def _trim_left(name: str, vocab: _Vocab) -> str:
     """Cut the words before a name that the boundary words missed: a name starts
     after the last conjunction, adverb, pronoun, preposition or time word of two
@@ -272,6 +273,7 @@ def _trim_left(name: str, vocab: _Vocab) -> str:
     return name[cut:]
 
 
+@lru_cache(maxsize=8192)
 def _is_proper(name: str, vocab: _Vocab) -> bool:
     """Does ``name`` look like a proper name rather than a description?
 
