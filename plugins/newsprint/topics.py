@@ -182,9 +182,10 @@ def _stopwords() -> frozenset[str]:
 
 #: Keywords are read from the headline and the first this many characters of the
 #: body, because segmenting is their whole cost: over whole bodies (with jieba's
-#: HMM) they took 43% of the import's CPU time (3.63 of 8.49 s, 300 pages made by
-#: bench/bench_import.py), now 34% (2.26 of 6.65 s). A news article names its
-#: subject early: 81% of the former keywords of the sample pages are kept.
+#: HMM) they took about half of the import's CPU time (3.7–4.3 s, 43–53%, of a cold
+#: import of 300 generated pages: ``make bench-import``), now 2.1–2.9 s (31–42%) on
+#: a busy machine. A news article names its subject early: 81% of the former
+#: keywords of the sample pages are kept.
 KEYWORD_SAMPLE_CHARS = 1000
 
 
