@@ -2,8 +2,8 @@
 
 import markdown
 import pytest
-from newsprint.models import Article, Caption, Paragraph, Role
-from newsprint.slugs import article_slug, pinyin_slug
+from newsprint.models import Article, Caption, PageResult, Paragraph, Role
+from newsprint.slugs import article_slug, assign_slugs, pinyin_slug
 from newsprint.write import body_markdown, escape_markdown, post_markdown
 
 
@@ -97,3 +97,16 @@ def test_published_article_slugs_never_change(source, title, slug):
     """Pinned values: a change to the slug scheme (hash input, pinyin style, length
     cut) would move every published article, so it must show up here first."""
     assert article_slug(source, title, 1) == slug
+
+
+def test_same_headline_twice_is_told_apart_by_text_not_place():
+    def page(*bodies: str) -> PageResult:
+        arts = [Article("p.txt", title, paragraphs=[Paragraph(b)]) for title, b in bodies]
+        result = PageResult("p.txt", arts)
+        assign_slugs(result)
+        return result
+
+    notices = [("遗失启事", "张三遗失身份证。"), ("遗失启事", "李四遗失营业执照。")]
+    before = [a.slug for a in page(*notices).articles]
+    after = [a.slug for a in page(("巴南新闻", "正文。"), *notices).articles[1:]]
+    assert before == after and len(set(before)) == 2

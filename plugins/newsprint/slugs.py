@@ -62,11 +62,25 @@ def article_slug(source: str, title: str, ordinal: int) -> str:
 
 
 def assign_slugs(result: PageResult) -> None:
-    """Give every article of a page a slug, unique within the page."""
+    """Give every article of a page a slug, unique within the page.
+
+    Articles with the same headline on one page (two 遗失启事) are told apart by
+    their text, not by their place on the page, so an article found or merged
+    before them does not move their URLs.
+
+    >>> from newsprint.models import Article, Paragraph
+    >>> page = PageResult("p.txt", [Article("p.txt", "遗失启事", paragraphs=[Paragraph(t)])
+    ...                             for t in ("张三遗失身份证。", "李四遗失营业执照。")])
+    >>> assign_slugs(page)
+    >>> [a.slug for a in page.articles]
+    ['yi-shi-qi-shi-a91729', 'yi-shi-qi-shi-a91729-c877']
+    """
     used: set[str] = set()
     for ordinal, art in enumerate(result.articles, start=1):
         slug = article_slug(result.source, art.title, ordinal)
-        while slug in used:
+        if slug in used:
+            slug = f"{slug}-{hashlib.sha1(art.body_text.encode()).hexdigest()[:4]}"
+        while slug in used:  # the same headline and text twice: only the place differs
             slug = f"{slug}-{ordinal}"
         used.add(slug)
         art.slug = slug
