@@ -118,3 +118,12 @@ def test_a_counted_set_of_projects_is_a_programme(count):
 def test_one_project_is_not_a_count():
     (f,) = extract_figures("一个投资30亿元的科睿达传感器项目落户。")
     assert f.scope is Scope.PROJECT and f.project == "科睿达传感器项目"
+
+
+def test_the_same_amount_twice_is_a_restatement_unless_two_projects_own_it():
+    a, b = extract_figures("百日签约项目47个、总投资290亿元。百日招引投资近290亿元的背后。")
+    assert b.restates == 0
+    a, b = extract_figures(
+        "总投资10亿元的科睿达传感器项目开工。总投资10亿元的华芯微封装测试项目签约。"
+    )
+    assert b.restates is None and summable(a) and summable(b)

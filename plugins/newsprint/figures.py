@@ -477,7 +477,15 @@ def _links(figures: list[Figure], spans: list[tuple[int, int, int]], text: str) 
     out: list[Figure] = []
     for i, f in enumerate(figures):
         same = [j for j in range(i) if figures[j].measure is f.measure]
-        restates = next((j for j in same if figures[j].amount == f.amount), None)
+        restates = next(
+            (
+                j
+                for j in same
+                if figures[j].amount == f.amount
+                and not (f.project and figures[j].project and f.project != figures[j].project)
+            ),
+            None,
+        )  # two named projects of 10亿元 each are two amounts
         if restates is not None:
             out.append(replace(f, restates=restates, scope=out[restates].scope))
             continue
