@@ -44,6 +44,11 @@ test: $(STAMP) ## Run the whole test suite (unit, build, link and browser tests)
 	@scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
+.PHONY: golden
+golden: $(STAMP) ## Rewrite tests/golden/ (sample pages' inspect JSON, site files); review the diff
+	$(BIN)/python -m pytest -q tests/test_golden.py --regenerate-golden
+	@git diff --stat -- tests/golden/ || true
+
 lint: $(STAMP) ## ruff over the code
 	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
 

@@ -72,6 +72,5 @@ TYPOGRIFY = False
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
 
-# newsprint: see plugins/newsprint/settings.py for every setting and its default.
-NEWSPRINT_RAW_DIR = "content/raw"
-NEWSPRINT_POSTS_DIR = "content/posts"
+# newsprint: every NEWSPRINT_* setting and its default is in plugins/newsprint/settings.py;
+# set one here only to change it.

@@ -1,5 +1,7 @@
 """Import benchmark: pages per second through decode → segment → tag, and the
-Markdown written, on generated pages (deterministic recombinations of the samples).
+Markdown written, on generated pages (deterministic recombinations of the samples);
+then the share of the import's CPU time that the costly tagging steps take
+(keywords; names and figures), so a change to them can be weighed.
 
 Run: ``make bench-import`` (prints figures; not a pass/fail test).
 """
@@ -16,7 +18,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+import newsprint.tagging as tagging  # noqa: E402
 from newsprint.importer import import_pages  # noqa: E402
+
+#: The tagging steps whose CPU time is reported, by the name tagging.py calls them.
+TIMED_STEPS = {
+    "keywords": ("keywords",),
+    "names and figures": ("extract_organisations", "extract_projects", "extract_figures"),
+}
 
 
 def generate_pages(target: Path, count: int, seed: int = 7) -> int:
@@ -57,5 +66,39 @@ def main() -> None:
             )
 
 
+def step_shares(count: int = 300) -> None:
+    """CPU seconds of a cold import of ``count`` generated pages, and each timed step's share."""
+    spent = dict.fromkeys(TIMED_STEPS, 0.0)
+
+    def timed(step: str, fn):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[step] += time.process_time() - start
+
+        return run
+
+    originals = {name: getattr(tagging, name) for names in TIMED_STEPS.values() for name in names}
+    for step, names in TIMED_STEPS.items():
+        for name in names:
+            setattr(tagging, name, timed(step, originals[name]))
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            raw, posts = Path(tmp) / "raw", Path(tmp) / "posts"
+            raw.mkdir()
+            generate_pages(raw, count)
+            start = time.process_time()
+            import_pages(raw, posts)
+            total = time.process_time() - start
+    finally:
+        for name, fn in originals.items():
+            setattr(tagging, name, fn)
+    shares = ", ".join(f"{step} {t:.2f} s ({t / total:.0%})" for step, t in spent.items())
+    print(f"{count:5d} pages: import CPU {total:.2f} s; {shares}")
+
+
 if __name__ == "__main__":
     main()
+    step_shares()

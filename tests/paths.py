@@ -11,3 +11,4 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "data" / "pages"
 RAW = SAMPLES  # the name tests used when they read content/raw/ directly
 SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "tests" / "data" / "gold-seeds-000-002.json"

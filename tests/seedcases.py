@@ -12,12 +12,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
+from paths import GOLD
 from paths import SAMPLES as RAW
-
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = Path(__file__).resolve().parent / "data" / "gold-seeds-000-002.json"
 
 
 def _squash(text: str) -> str:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from newsprint.dates import PageDate, load_sidecar, page_date
+from paths import GOLD as GOLD_FILE
 
 from tests.seedcases import page_text
 
-GOLD = json.loads((Path(__file__).parent / "data" / "gold-seeds-000-002.json").read_text("utf-8"))
+GOLD = json.loads(GOLD_FILE.read_text("utf-8"))
 
 
 def _gold_value(page: dict) -> str:
@@ -109,3 +112,26 @@ def test_bad_sidecar_is_an_error(tmp_path: Path) -> None:
         load_sidecar(tmp_path / "b.txt")
     with pytest.raises(ValueError):
         page_date("", {"date": "April"})
+
+
+class _Undated:
+    """A post whose page names no date: Pelican got 1970-01-01 as padding."""
+
+    date = datetime.date(1970, 1, 1)
+    date_precision = "unknown"
+    category = "巴南区"
+    title = "t"
+    url = "u.html"
+    content = "<p>总投资50亿元的惠科显示模组生产线项目开工。</p>"
+    metadata: ClassVar[dict] = {"date_precision": "unknown"}
+
+
+def test_an_unknown_date_is_never_shown_as_1970():
+    from newsprint.figures_view import collect_rows
+    from newsprint.jinja_filters import article_date, iso_date
+    from newsprint.search import doc_from_article
+
+    assert article_date(_Undated()) == "日期不详"
+    assert iso_date(_Undated()) == ""
+    assert collect_rows([_Undated()])[0].date == ""
+    assert doc_from_article(_Undated()).date == ""

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from newsprint.figures import (
+    Scope,
     extract_figures,
     extract_organisations,
     extract_projects,
     is_investment,
     parse_number,
+    summable,
 )
 
 from tests.seedcases import page_text
@@ -100,3 +102,28 @@ def test_seed_page_figures() -> None:
     assert by_text["576.15亿元"].subject == "签约金额"
     assert by_text["12亿元"].subject == "西部港桥木材交易中心项目"
     assert not is_investment(by_text["约4亿元"])  # 年利税收
+
+
+def test_amount_before_de_belongs_to_the_project_of_its_own_clause():
+    (f,) = extract_figures("总投资20亿元的东湖水厂一期建成通水，西岭新材料产业园项目同步开工。")
+    assert f.project is None  # 西岭… is the next clause's project, not this amount's
+
+
+@pytest.mark.parametrize("count", ["3个", "近百个", "十几个", "数十项", "两家"])
+def test_a_counted_set_of_projects_is_a_programme(count):
+    (f,) = extract_figures(f"全年{count}重点项目计划投资80亿元。")
+    assert f.scope is Scope.PROGRAMME and not summable(f)
+
+
+def test_one_project_is_not_a_count():
+    (f,) = extract_figures("一个投资30亿元的科睿达传感器项目落户。")
+    assert f.scope is Scope.PROJECT and f.project == "科睿达传感器项目"
+
+
+def test_the_same_amount_twice_is_a_restatement_unless_two_projects_own_it():
+    a, b = extract_figures("百日签约项目47个、总投资290亿元。百日招引投资近290亿元的背后。")
+    assert b.restates == 0
+    a, b = extract_figures(
+        "总投资10亿元的科睿达传感器项目开工。总投资10亿元的华芯微封装测试项目签约。"
+    )
+    assert b.restates is None and summable(a) and summable(b)

@@ -43,6 +43,13 @@ Slug: yongchuan
 
 开工西部港桥木材交易中心项目，总投资12亿元、用地500亩。
 """,
+    "d.md": """Title: 无区县
+Date: 2024-05-12
+Category: 未分区
+Slug: no-district
+
+开工某某新材料产业园项目，总投资9亿元。
+""",
 }
 
 
@@ -150,3 +157,32 @@ def test_chart_sums_per_year_over_long_spans() -> None:
 
 def test_html_to_text_keeps_paragraphs_apart() -> None:
     assert html_to_text("<p>一</p><p>二</p>") == "一\n二"
+
+
+def test_unassigned_articles_get_no_figures_page(site: Path) -> None:
+    names = {p.name for p in (site / "figures").glob("*.html")}
+    assert names == {"index.html", "banan.html", "yongchuan.html"}
+    rows = json.loads((site / "figures" / "figures.json").read_text("utf-8"))
+    assert "未分区" not in {r["district"] for r in rows}
+
+
+def test_totals_add_single_projects_only_and_say_so(site: Path) -> None:
+    """巴南: 50亿元 for one named project; the 87 signed projects' 576.15亿元 is
+    listed with its scope but never added to it."""
+    page = (site / "figures" / "banan.html").read_text("utf-8")
+    assert "计划总投资：单个项目合计 50.00 亿元" in page
+    assert "签约/合同：单个项目合计" not in page
+    assert "576.15亿元" in page and "一批项目" in page
+    assert "626.15" not in page
+    assert "只列出，不相加" in page
+    index = (site / "figures" / "index.html").read_text("utf-8")
+    assert "计划总投资 50.00" in index
+
+
+def test_data_files_say_what_each_amount_measures(site: Path) -> None:
+    rows = json.loads((site / "figures" / "figures.json").read_text("utf-8"))
+    by_text = {r["unit_text"]: r for r in rows}
+    assert by_text["576.15亿元"]["measure"] == "签约/合同"
+    assert by_text["576.15亿元"]["scope"] == "一批项目"
+    assert by_text["50亿元"]["summable"] is True
+    assert by_text["576.15亿元"]["summable"] is False

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from chromium import ARGS, CHROMIUM
+from chromium import CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -117,16 +117,6 @@ def _write_site(tmp: Path) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return _write_site(tmp_path_factory.mktemp("browser"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

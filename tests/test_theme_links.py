@@ -6,11 +6,16 @@ A browser opening ``output/index.html`` from disk cannot turn ``districts/`` int
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from newsprint.districts import load_gazetteer
+from newsprint.models import KIND_LABELS
+from newsprint.topics import load_topics
 from sitebuild import build_site, parse_page, prepare_content, read_posts_metadata
 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
@@ -113,6 +118,21 @@ def test_each_district_and_topic_has_a_page(site):
             assert name in links[name].read_text(encoding="utf-8")
 
 
+def test_district_and_topic_urls_come_from_the_data_files(site):
+    """topics/zhaoshang.html (the ``slug`` of topics.toml), not a transliteration."""
+    content, output = site
+    metas = read_posts_metadata(content)
+    districts = {m["category"] for m in metas if m.get("district_slug")}
+    topics = {t.strip() for m in metas for t in m.get("tags", "").split(",") if t.strip()}
+    assert districts and topics
+    gazetteer, taxonomy = load_gazetteer(), load_topics()
+    for overview, names in (("districts/index.html", districts), ("topics/index.html", topics)):
+        links = _overview_links(output, overview)
+        for name in names:
+            entry = gazetteer.lookup(name) if overview.startswith("districts") else taxonomy[name]
+            assert links[name].name == f"{entry.slug}.html", name
+
+
 def test_notices_and_listings_are_listed_apart_from_news(site):
     content, output = site
     metas = read_posts_metadata(content)
@@ -124,6 +144,25 @@ def test_notices_and_listings_are_listed_apart_from_news(site):
     latest = home.split('id="latest"', 1)[1].split("</section>", 1)[0]
     for title in apart:
         assert title not in latest, f"{title} is listed among the latest news"
+
+
+def test_search_page_gets_the_kind_labels_from_python(site):
+    """search-ui.js no longer keeps its own table (it said 分类信息 where the site says 节目单)."""
+    _content, output = site
+    page = (output / "search.html").read_text(encoding="utf-8")
+    attr = re.search(r'data-kind-labels="([^"]*)"', page)
+    assert attr and json.loads(html.unescape(attr.group(1))) == KIND_LABELS
+    script = (output / "theme" / "js" / "search-ui.js").read_text(encoding="utf-8")
+    assert not any(label in script for label in KIND_LABELS.values())
+
+
+def test_article_keywords_are_in_its_meta_tags(site):
+    content, output = site
+    with_keywords = [m for m in read_posts_metadata(content) if m.get("keywords")]
+    assert with_keywords
+    for meta in with_keywords:
+        html = (output / "articles" / f"{meta['slug']}.html").read_text(encoding="utf-8")
+        assert f'<meta name="keywords" content="{meta["keywords"]}">' in html
 
 
 def test_article_page_shows_honest_date_and_source(site):

@@ -1,8 +1,9 @@
 """Markdown posts: escaping of page text and stable slugs."""
 
 import markdown
-from newsprint.models import Article, Caption, Paragraph, Role
-from newsprint.slugs import article_slug
+import pytest
+from newsprint.models import Article, Caption, PageResult, Paragraph, Role
+from newsprint.slugs import article_slug, assign_slugs, pinyin_slug
 from newsprint.write import body_markdown, escape_markdown, post_markdown
 
 
@@ -70,3 +71,49 @@ def test_a_heading_ending_in_a_hash_keeps_it():
         art = Article(source="p.txt", paragraphs=[Paragraph(heading, Role.HEADING)])
         html = render(body_markdown(art))
         assert html == f"<h2>{heading}</h2>", html
+
+
+def test_slugs_keep_numbers_and_latin_words_whole():
+    assert pinyin_slug("百日招商引资290亿元背后的故事") == (
+        "bai-ri-zhao-shang-yin-zi-290-yi-yuan-bei-hou-de-gu-shi"
+    )
+    assert pinyin_slug("诗健ADC抗体药物研发及产业化项目").startswith("shi-jian-adc-kang-ti")
+    assert pinyin_slug("５G基站") == "5g-ji-zhan"
+
+
+def test_article_slug_depends_on_page_and_title_only():
+    """An article's URL is a function of its page file and its headline: not of
+    its position on the page, its district or any other tagging."""
+    slug = article_slug("001.txt", "百日招商引资290亿元背后的故事", 1)
+    assert article_slug("001.txt", "百日招商引资290亿元背后的故事", 7) == slug
+
+
+@pytest.mark.parametrize(
+    ("source", "title", "slug"),
+    [
+        ("001_x.txt", "遗失启事", "yi-shi-qi-shi-e6240f"),
+        (
+            "000_ea66817ae69c99c6.txt",
+            "一切围绕招商转 一切围绕项目干",
+            "yi-qie-wei-rao-zhao-shang-zhuan-yi-qie-wei-rao-addafc",
+        ),
+        ("p.txt", "巴南区2024年GDP增长6.1%", "ba-nan-qu-2024-nian-gdp-zeng-zhang-6-1-cb431e"),
+    ],
+)
+def test_published_article_slugs_never_change(source, title, slug):
+    """Pinned values: a change to the slug scheme (hash input, pinyin style, length
+    cut) would move every published article, so it must show up here first."""
+    assert article_slug(source, title, 1) == slug
+
+
+def test_same_headline_twice_is_told_apart_by_text_not_place():
+    def page(*bodies: str) -> PageResult:
+        arts = [Article("p.txt", title, paragraphs=[Paragraph(b)]) for title, b in bodies]
+        result = PageResult("p.txt", arts)
+        assign_slugs(result)
+        return result
+
+    notices = [("遗失启事", "张三遗失身份证。"), ("遗失启事", "李四遗失营业执照。")]
+    before = [a.slug for a in page(*notices).articles]
+    after = [a.slug for a in page(("巴南新闻", "正文。"), *notices).articles[1:]]
+    assert before == after and len(set(before)) == 2

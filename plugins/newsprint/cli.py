@@ -17,11 +17,13 @@ import shlex
 import sys
 from pathlib import Path
 
+from .inspect_json import page_records
+from .pipeline import process_file
+from .settings import DEFAULTS
+
 
 def inspect_pages(paths: list[Path]) -> list[dict]:
     """Inspect records for every article of every page, in order."""
-    from .inspect_json import page_records
-    from .pipeline import process_file
 
     records: list[dict] = []
     for path in paths:
@@ -73,10 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         "--pages", dest="page_spec", help='page files as one string, as `make inspect PAGES="…"`'
     )
     p_import = sub.add_parser("import", help="write Markdown posts from raw pages")
-    p_import.add_argument("--raw", type=Path, default=Path("content/raw"))
-    p_import.add_argument("--posts", type=Path, default=Path("content/posts"))
+    p_import.add_argument("--raw", type=Path, default=Path(DEFAULTS["NEWSPRINT_RAW_DIR"]))
+    p_import.add_argument("--posts", type=Path, default=Path(DEFAULTS["NEWSPRINT_POSTS_DIR"]))
     p_clean = sub.add_parser("clean", help="remove generated posts, keep locked ones")
-    p_clean.add_argument("--posts", type=Path, default=Path("content/posts"))
+    p_clean.add_argument("--posts", type=Path, default=Path(DEFAULTS["NEWSPRINT_POSTS_DIR"]))
     args = parser.parse_args(argv)
     if args.command == "inspect":
         pages = [*args.pages, *(page_list(args.page_spec) if args.page_spec else [])]

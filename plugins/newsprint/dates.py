@@ -280,3 +280,43 @@ def page_date(text: str, sidecar: Mapping[str, Any] | None = None) -> PageDate |
         if month is not None:
             return PageDate(f"{current.year}-{month[0]:02d}", "month", _snippet(text, month[1]))
     return PageDate(str(current.year), "year", _snippet(text, current.pos))
+
+
+#: Characters of an ISO date that each precision keeps.
+_ISO_WIDTH = {"year": 4, "month": 7, "day": 10}
+
+
+def iso_at_precision(value: dt.date | None, precision: str | None = "day") -> str:
+    """A date as ISO text cut to what the page gives; "" when the page gives none.
+
+    Posts store a full date for Pelican (a month page's first day, 1970-01-01 when
+    the page names no year); every view of a date goes through here or
+    :func:`chinese_at_precision`, so that padding is never shown.
+
+    >>> iso_at_precision(dt.date(2024, 7, 1), "month")
+    '2024-07'
+    >>> iso_at_precision(dt.date(1970, 1, 1), "unknown")
+    ''
+    """
+    if value is None or precision == "unknown":
+        return ""
+    return value.strftime("%Y-%m-%d")[: _ISO_WIDTH.get(precision or "day", 10)]
+
+
+def chinese_at_precision(value: dt.date | None, precision: str | None = "day") -> str:
+    """A date for readers, as precisely as the page gives it.
+
+    >>> chinese_at_precision(dt.date(2024, 7, 1), "month")
+    '2024年7月'
+    >>> chinese_at_precision(dt.date(2024, 7, 9))
+    '2024年7月9日'
+    >>> chinese_at_precision(dt.date(1970, 1, 1), "unknown")
+    '日期不详'
+    """
+    if value is None or precision == "unknown":
+        return "日期不详"
+    if precision == "year":
+        return f"{value.year}年"
+    if precision == "month":
+        return f"{value.year}年{value.month}月"
+    return f"{value.year}年{value.month}月{value.day}日"

@@ -27,8 +27,6 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from pypinyin import lazy_pinyin
-
 __all__ = [
     "District",
     "DistrictGuess",
@@ -44,6 +42,19 @@ HEADLINE = "headline prefix"
 LABEL = "label"
 BYLINE = "byline unit"
 MENTIONS = "mentions"
+
+#: How sure each kind of evidence is (``DistrictGuess.score``): a headline prefix
+#: ("巴南 …") is the page's own label for the article; a printed district label is
+#: nearly that; a byline unit names who wrote it, usually but not always about
+#: their own district; counted mentions are never surer than MENTIONS_MAX_SCORE.
+EVIDENCE_SCORE = {HEADLINE: 1.0, LABEL: 0.9, BYLINE: 0.8}
+MENTIONS_MAX_SCORE = 0.7
+#: A name in the headline counts as this many mentions in the text.
+TITLE_MENTION_WEIGHT = 2
+#: Mentions decide only when the leading district is named at least this often …
+MIN_MENTIONS = 2
+#: … and this many times as often as the next one ("巴南区和永川区代表" decides nothing).
+MENTION_LEAD = 2
 
 _CJK = "\u3400-\u9fff"
 # A hard wrap between two CJK characters is not a word break.
@@ -221,26 +232,27 @@ def detect_district(
     gaz = load_gazetteer()
     d = _headline_prefix(title, gaz)
     if d is not None:
-        return DistrictGuess(d.name, HEADLINE, 1.0)
+        return DistrictGuess(d.name, HEADLINE, EVIDENCE_SCORE[HEADLINE])
     d = _single(x for x in (gaz.lookup(label) for label in labels) if x is not None)
     if d is not None:
-        return DistrictGuess(d.name, LABEL, 0.9)
+        return DistrictGuess(d.name, LABEL, EVIDENCE_SCORE[LABEL])
     d = _single(m for b in bylines for m in gaz.mentions(b))
     if d is not None:
-        return DistrictGuess(d.name, BYLINE, 0.8)
+        return DistrictGuess(d.name, BYLINE, EVIDENCE_SCORE[BYLINE])
 
     counts = count_mentions(body, gaz)
     for name, n in count_mentions(title, gaz).items():
-        counts[name] += 2 * n  # a name in the headline says more than one in the text
+        counts[name] += TITLE_MENTION_WEIGHT * n
     ranked = counts.most_common(2)
     if not ranked:
         return None
     top_name, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    if top < 2 or top < 2 * second:
+    if top < MIN_MENTIONS or top < MENTION_LEAD * second:
         return None
     share = top / sum(counts.values())
-    return DistrictGuess(top_name, MENTIONS, round(min(0.7, 0.7 * share), 2))
+    score = min(MENTIONS_MAX_SCORE, MENTIONS_MAX_SCORE * share)
+    return DistrictGuess(top_name, MENTIONS, round(score, 2))
 
 
 def district_slug(name: str) -> str:
@@ -249,10 +261,11 @@ def district_slug(name: str) -> str:
     >>> district_slug("巴南区"), district_slug("巫山"), district_slug("石柱土家族自治县")
     ('banan', 'wushan', 'shizhu')
     >>> district_slug("某某区")
-    'moumouqu'
+    'mou-mou-qu'
     """
+    from .slugs import pinyin_slug
+
     d = load_gazetteer().lookup(name)
     if d is not None:
         return d.slug
-    letters = "".join(lazy_pinyin(normalise(name)))
-    return re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-") or "unknown"
+    return pinyin_slug(normalise(name)) or "unknown"

@@ -19,6 +19,9 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+from .dates import chinese_at_precision, iso_at_precision
+from .models import KIND_LABELS
+
 
 def fromjson(value: Any) -> list[Any]:
     """Parse a JSON list from post metadata; missing or broken values give ``[]``.
@@ -48,24 +51,12 @@ UNKNOWN_DATE = "日期不详"
 
 
 def honest_date(value: date | datetime, precision: str | None = "day") -> str:
-    """A date shown only as precisely as the page gives it.
+    """A date shown only as precisely as the page gives it (:func:`chinese_at_precision`).
 
-    >>> honest_date(date(2024, 7, 1), "month")
-    '2024年7月'
-    >>> honest_date(date(2024, 1, 1), "year")
-    '2024年'
-    >>> honest_date(date(2024, 7, 9))
-    '2024年7月9日'
-    >>> honest_date(date(1970, 1, 1), "unknown")
-    '日期不详'
+    >>> honest_date(date(2024, 7, 1), "month"), honest_date(date(1970, 1, 1), "unknown")
+    ('2024年7月', '日期不详')
     """
-    if precision == "unknown":  # Pelican needs a date; the padded one is not shown
-        return UNKNOWN_DATE
-    if precision == "year":
-        return f"{value.year}年"
-    if precision == "month":
-        return f"{value.year}年{value.month}月"
-    return f"{value.year}年{value.month}月{value.day}日"
+    return chinese_at_precision(value, precision)
 
 
 def article_date(article: Any) -> str:
@@ -80,14 +71,7 @@ def iso_date(article: Any) -> str:
     >>> iso_date(A())
     '2024-07'
     """
-    precision = getattr(article, "date_precision", "day")
-    if precision == "unknown":
-        return ""
-    width = {"year": 4, "month": 7}.get(precision, 10)
-    return article.date.strftime("%Y-%m-%d")[:width]
-
-
-KIND_LABELS = {"news": "新闻", "photo": "图片", "notice": "公告", "listing": "节目单"}
+    return iso_at_precision(article.date, getattr(article, "date_precision", "day"))
 
 
 def kind_label(kind: str | None) -> str:

@@ -10,6 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+#: The district (Pelican category) of an article whose page names none.
+NO_DISTRICT = "未分区"
+
+#: What an article is (``Article.kind``) and how the site names it; the search page
+#: gets the same table from the theme (``data-kind-labels``), so it is written once.
+KIND_LABELS = {"news": "新闻", "photo": "图片", "notice": "公告", "listing": "节目单"}
+
 
 class Role(StrEnum):
     """What a paragraph of an article body is."""
@@ -78,7 +85,8 @@ class Article:
     date_evidence: str | None = None
     organisations: list[str] = field(default_factory=list)  # companies, institutions
     projects: list[str] = field(default_factory=list)
-    figures: list[dict] = field(default_factory=list)  # {subject, amount, text, label}
+    # {subject, amount, text, label, measure, scope, part_of, restates}: see figures.Figure
+    figures: list[dict] = field(default_factory=list)
     slug: str = ""
     # how sure the cut is: {"boundary": 0.0–1.0, "title": 0.0–1.0} (see segment.py)
     confidence: dict[str, float] = field(default_factory=dict)

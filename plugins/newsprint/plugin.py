@@ -97,15 +97,18 @@ def check_posts_were_read(generator) -> None:
 
 
 def set_slugs(content) -> None:
-    """District and topic pages use the vocabulary's ASCII slugs, not transliteration."""
-    from .slugs import person_slug, pinyin_slug
+    """District and topic pages take their slugs from the data files
+    (``districts.toml``, ``topics.toml``), not from transliteration."""
+    from .districts import district_slug
+    from .slugs import person_slug
+    from .topics import topic_slug
 
     meta = getattr(content, "metadata", {})
     category = getattr(content, "category", None)
     if category is not None:
-        category.slug = meta.get("district_slug") or pinyin_slug(category.name) or "none"
+        category.slug = meta.get("district_slug") or district_slug(category.name)
     for tag in getattr(content, "tags", None) or []:
-        tag.slug = pinyin_slug(tag.name) or tag.slug
+        tag.slug = topic_slug(tag.name) or tag.slug
     for author in getattr(content, "authors", None) or []:
         author.slug = person_slug(author.name) or author.slug
 

@@ -103,6 +103,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .dates import iso_at_precision
+from .models import NO_DISTRICT
+from .settings import get_setting
 from .tokenize import is_han, tokenize
 
 log = logging.getLogger(__name__)
@@ -117,7 +120,6 @@ FIELDS: tuple[tuple[str, int, str], ...] = (
     ("p", 3, "topics"),
     ("a", 2, "authors"),
 )
-NO_DISTRICT = "未分区"
 K1, B = 1.2, 0.75
 TOKENS_PER_SHARD = 12_000
 SHARDS_GLOBAL = "(window.NEWSPRINT_SHARDS=window.NEWSPRINT_SHARDS||{})"
@@ -222,18 +224,6 @@ def _captions(value) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _honest_date(date, precision: str) -> str:
-    """The article date cut to the precision its page gives.
-
-    >>> import datetime
-    >>> _honest_date(datetime.date(2024, 7, 1), "month"), _honest_date(None, "day")
-    ('2024-07', '')
-    """
-    if date is None or precision == "unknown":
-        return ""
-    return date.strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
-
-
 def doc_from_article(article) -> SearchDoc:
     """Convert a Pelican article (or anything shaped like one) to a SearchDoc."""
     meta = getattr(article, "metadata", {}) or {}
@@ -248,7 +238,7 @@ def doc_from_article(article) -> SearchDoc:
         district="" if district == NO_DISTRICT else district,
         topics=tuple(str(getattr(t, "name", t)) for t in getattr(article, "tags", None) or ()),
         authors=tuple(str(getattr(a, "name", a)) for a in getattr(article, "authors", None) or ()),
-        date=_honest_date(date, meta.get("date_precision", "day")),
+        date=iso_at_precision(date, meta.get("date_precision", "day")),
         kind=str(meta.get("kind", "") or ""),
     )
 
@@ -297,7 +287,7 @@ def term_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
     for any other term ``#`` and its hash bucket.
 
     >>> term_key("巴南"), term_key("巴南", {"巴"}), term_key("2023")
-    ('巴', '巴南', '#214')
+    ('巴', '巴南', '#255')
     """
     first = term[0]
     if is_han(first):
@@ -893,13 +883,13 @@ class SearchIndexGenerator:
     def generate_output(self, writer=None) -> None:
         articles: Iterable = self.context.get("articles", ())
         docs = [doc_from_article(a) for a in articles]
-        lunr_js = Path(self.settings.get("NEWSPRINT_LUNR_JS", "node_modules/lunr/lunr.min.js"))
+        lunr_js = Path(get_setting(self.settings, "NEWSPRINT_LUNR_JS"))
         report = build_search_index(
             docs,
             self.output_path / "search",
-            shards=int(self.settings.get("NEWSPRINT_SEARCH_SHARDS", 0)),
-            chunk=int(self.settings.get("NEWSPRINT_SEARCH_CHUNK", 8)),
-            facet_chunk=int(self.settings.get("NEWSPRINT_SEARCH_FACET_CHUNK", 4096)),
+            shards=int(get_setting(self.settings, "NEWSPRINT_SEARCH_SHARDS")),
+            chunk=int(get_setting(self.settings, "NEWSPRINT_SEARCH_CHUNK")),
+            facet_chunk=int(get_setting(self.settings, "NEWSPRINT_SEARCH_FACET_CHUNK")),
             lunr_js=lunr_js,
         )
         log.info(

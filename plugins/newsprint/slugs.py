@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -17,8 +18,15 @@ from .models import PageResult
 
 @lru_cache(maxsize=4096)  # district, topic and author names repeat on every article
 def pinyin_slug(text: str, max_len: int = 60) -> str:
-    """Lower-case ASCII slug of ``text``: Han characters as pinyin syllables."""
-    parts = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: list(s))
+    """Lower-case ASCII slug of ``text``: Han characters as pinyin syllables,
+    numbers and Latin words whole (full-width ones folded to ASCII).
+
+    >>> pinyin_slug("诗健ADC抗体药物５G项目2.5期")
+    'shi-jian-adc-kang-ti-yao-wu-5g-xiang-mu-2-5-qi'
+    """
+    # pypinyin hands every run of non-Han characters to ``errors`` in one piece.
+    text = unicodedata.normalize("NFKC", text)
+    parts = lazy_pinyin(text, style=Style.NORMAL, errors=lambda run: [run])
     words: list[str] = []
     for part in parts:
         words.extend(re.findall(r"[a-z0-9]+", part.lower()))
@@ -41,10 +49,12 @@ def person_slug(name: str) -> str:
 
 
 def article_slug(source: str, title: str, ordinal: int) -> str:
-    """Slug for the ``ordinal``-th article of page ``source``: stable while the title is.
+    """Slug for the ``ordinal``-th article of page ``source``: stable while the
+    page's file name and the article's title are. ``ordinal`` is used only when
+    the title gives no letters, so moving an article within its page keeps its URL.
 
     >>> article_slug("001_x.txt", "遗失启事", 3)
-    'yi-shi-qi-shi-1a5bd9'
+    'yi-shi-qi-shi-e6240f'
     """
     digest = hashlib.sha1(f"{source}\n{title}".encode()).hexdigest()[:6]
     base = pinyin_slug(title, 48) or f"article-{ordinal}"
@@ -52,11 +62,25 @@ def article_slug(source: str, title: str, ordinal: int) -> str:
 
 
 def assign_slugs(result: PageResult) -> None:
-    """Give every article of a page a slug, unique within the page."""
+    """Give every article of a page a slug, unique within the page.
+
+    Articles with the same headline on one page (two 遗失启事) are told apart by
+    their text, not by their place on the page, so an article found or merged
+    before them does not move their URLs.
+
+    >>> from newsprint.models import Article, Paragraph
+    >>> page = PageResult("p.txt", [Article("p.txt", "遗失启事", paragraphs=[Paragraph(t)])
+    ...                             for t in ("张三遗失身份证。", "李四遗失营业执照。")])
+    >>> assign_slugs(page)
+    >>> [a.slug for a in page.articles]
+    ['yi-shi-qi-shi-a91729', 'yi-shi-qi-shi-a91729-c877']
+    """
     used: set[str] = set()
     for ordinal, art in enumerate(result.articles, start=1):
         slug = article_slug(result.source, art.title, ordinal)
-        while slug in used:
+        if slug in used:
+            slug = f"{slug}-{hashlib.sha1(art.body_text.encode()).hexdigest()[:4]}"
+        while slug in used:  # the same headline and text twice: only the place differs
             slug = f"{slug}-{ordinal}"
         used.add(slug)
         art.slug = slug

@@ -37,7 +37,16 @@ def tag_page(result: PageResult, text: str, sidecar: Mapping | None = None) -> N
             art.organisations = extract_organisations(body)
             art.projects = extract_projects(body)
             art.figures = [
-                {"subject": f.subject, "amount": f.amount, "text": f.unit_text, "label": f.label}
+                {
+                    "subject": f.subject,
+                    "amount": f.amount,
+                    "text": f.unit_text,
+                    "label": f.label,
+                    "measure": f.measure.value,
+                    "scope": f.scope.value,
+                    "part_of": f.part_of,
+                    "restates": f.restates,
+                }
                 for f in extract_figures(body)
             ]
         if date is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from pelican import signals
 
 from .jinja_filters import JINJA_FILTERS
+from .models import KIND_LABELS
 
 
 def link_neighbours(articles: list[Any]) -> None:
@@ -44,11 +45,13 @@ def attach_district_neighbours(generator: Any) -> None:
 
 
 def add_jinja_filters(generator: Any) -> None:
-    """``generator_init`` receiver: make the theme's filters available to every template."""
+    """``generator_init`` receiver: make the theme's filters (and the kind labels, for
+    the search page's script) available to every template."""
     env = getattr(generator, "env", None)
     if env is not None:
         for name, func in JINJA_FILTERS.items():
             env.filters.setdefault(name, func)
+        env.globals.setdefault("KIND_LABELS", KIND_LABELS)
 
 
 def register() -> None:

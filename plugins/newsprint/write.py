@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from .models import Article, Role
+from .models import NO_DISTRICT, Article, Role
 from .posts import origin_value
 
 # "#" too: a heading that ends in " #" would lose it as a closing marker.
@@ -70,7 +70,7 @@ def post_markdown(art: Article) -> str:
         if art.district_slug:
             meta.append(("District_slug", art.district_slug))
     else:
-        meta.append(("Category", "未分区"))
+        meta.append(("Category", NO_DISTRICT))
     if art.topics:
         meta.append(("Tags", ", ".join(art.topics)))
     if art.authors:

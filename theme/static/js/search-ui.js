@@ -12,7 +12,9 @@
   if (!root || !Core || !T) return;
 
   var PAGE = 10;
-  var KIND_LABELS = { news: "新闻", photo: "图片", notice: "公告", listing: "分类信息" };
+  // The labels are written once, in Python (newsprint.models.KIND_LABELS); the theme
+  // passes them on the search section.
+  var KIND_LABELS = JSON.parse(root.getAttribute("data-kind-labels") || "{}");
   var FILTERS = ["district", "topic", "year", "kind"];
   var FILTER_ALL = { district: "全部区县", topic: "全部主题", year: "全部年份", kind: "全部类型" };
   var base = (root.getAttribute("data-siteurl") || "").replace(/\/+$/, "");
