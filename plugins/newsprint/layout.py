@@ -290,6 +290,7 @@ class _Joiner:
         self.flat = flat
         self.full = full  # raw line number → the line fills its column
         self.standalone = standalone  # lines complete in themselves (bylines, credits)
+        self.first_line = 1  # raw number of the page's first non-blank line
 
     def fills_column(self, block: Block) -> bool:
         """The block's last line is as wide as its column (so its paragraph may go on)."""
@@ -356,7 +357,8 @@ class _Joiner:
             return True
         if not (mid_sentence or self.fills_column(block)):
             return False
-        lone = block.first == block.last and block.gap >= 1 and line.gap >= 1
+        starts_page = block.first == self.first_line  # the page's top counts as a blank
+        lone = block.first == block.last and (block.gap >= 1 or starts_page) and line.gap >= 1
         if lone and not mid_sentence:
             # A single line between blank lines is a headline unless it shows
             # that its sentence goes on.
@@ -417,6 +419,7 @@ def join_blocks(
     full = {line.number: f for line, f in zip(lines, full_lines(lines), strict=True)}
     stacked = headline_stacks(lines)
     joiner = _Joiner(width, flat, full, standalone)
+    joiner.first_line = lines[0].number if lines else 1
     indented = sum(line.indent for line in lines)
     # A page that indents its paragraphs' first lines tells us where paragraphs start.
     # (when nearly every line is indented, the indent marks nothing)
