@@ -158,6 +158,7 @@ def _labelled_headlines(typed: list[Typed]) -> None:
         nxt = typed[i + 1] if i + 1 < len(typed) else None
         if (
             field_like(t)
+            and not _ENCLOSED.match(t.text)  # "（作者单位：…）" is a note, not a headline
             and len(t.text) <= MAX_HEADING
             and not re.search(r"[，。！？；、,;\d]", t.text)  # "序列号:标清14、高清209" is data
             and t.block.first == t.block.last

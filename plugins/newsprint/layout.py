@@ -271,7 +271,7 @@ def item_kind(text: str) -> str | None:
 
 
 _DATELINE_SPACE = re.compile(r"[电讯]\s+\S")
-_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]|“[^“”]*”|《[^《》]*》")
 # A column's name printed after a headline: "在线教育，补位别越位（新语）".
 COLUMN_TAG = re.compile(r"[（(][^（）()，。]{2,16}[)）]$")
 
@@ -369,38 +369,59 @@ class _Joiner:
 
 
 _CLAUSE_MARKS = re.compile(r"[，。；！？,;!?]")
+_SENTENCE_MARKS = re.compile(r"[。；！？;!?]")
 
 
-def headline_stacks(lines: list[Line]) -> set[int]:
+def headline_stacks(
+    lines: list[Line], standalone: Callable[[str], bool] = lambda text: False
+) -> set[int]:
     """Lines that open a new line of a headline block: kicker, headline and subtitle
-    printed on lines of their own, two to four lines between blank lines, none with
-    a clause mark.  Prose wrapped over lines has commas and full stops.
+    printed on lines of their own.  A block is two to four lines with no blank line
+    between them, set off before by a blank line (or the page's top) and after by a
+    blank line, a byline or an indented paragraph.  No line of it has a sentence
+    mark, and its last line, the headline or subtitle, has no comma either: prose
+    wrapped over two lines ends with a full stop.
 
     >>> stack = read_lines("正文。\\n\\n市场监管总局要求\\n转供电主体不得截留红利\\n\\n正文")
     >>> sorted(headline_stacks(stack))
     [4]
+    >>> page = read_lines("正文。\\n\\n为过冬，各地组织投喂\\n鸥鸟有了饲养员\\n\\n正文")
+    >>> sorted(headline_stacks(page))
+    [4]
     """
+
+    def headline_like(line: Line) -> bool:
+        return (
+            4 <= len(line.text) <= 40
+            and not _SENTENCE_MARKS.search(line.text)
+            and not re.search(r"[:：].", line.text)  # "序列号:标清14" is a field
+            and not ITEM.match(line.text)
+            and not line.indent
+            and not standalone(line.text)
+            and not unbalanced(line.text)  # "（综合本报记者…" goes on
+        )
+
     found: set[int] = set()
-    full = full_lines(lines)
     i = 0
     while i < len(lines):
         j = i + 1
-        while j < len(lines) and lines[j].gap == 0:
+        while j < len(lines) and lines[j].gap == 0 and headline_like(lines[j]):
             j += 1
-        run = lines[i:j]  # lines between blank lines
-        wrapped = any(
-            full[k] and lines[k + 1].cells < lines[k].cells for k in range(i, j - 1)
-        )  # a full line, then a shorter one: one paragraph wrapped
-        if 2 <= len(run) <= 4 and not wrapped and all(
-            4 <= len(ln.text) <= 40
-            and not _CLAUSE_MARKS.search(ln.text)
-            and not re.search(r"[:：].", ln.text)  # "序列号:标清14" is a field
-            and not ITEM.match(ln.text)
-            and not unbalanced(ln.text)  # "（综合本报记者…" goes on
-            for ln in run
+        run = lines[i:j]
+        ends_apart = (
+            j == len(lines) or lines[j].gap > 0 or lines[j].indent or standalone(lines[j].text)
+        )
+        if (
+            2 <= len(run) <= 4
+            and ends_apart
+            and all(headline_like(ln) for ln in run)
+            and not _CLAUSE_MARKS.search(run[-1].text)
+            and not run[-1].text.endswith((":", "："))  # "…业主：" leads into a notice
         ):
             found.update(ln.number for ln in run[1:])
         i = j
+        while i < len(lines) and lines[i].gap == 0:
+            i += 1  # a block starts after a blank line only
     return found
 
 
@@ -417,7 +438,7 @@ def join_blocks(
     """
     flat = "".join("".join(line.text.split()) for line in lines)
     full = {line.number: f for line, f in zip(lines, full_lines(lines), strict=True)}
-    stacked = headline_stacks(lines)
+    stacked = headline_stacks(lines, standalone)
     joiner = _Joiner(width, flat, full, standalone)
     joiner.first_line = lines[0].number if lines else 1
     indented = sum(line.indent for line in lines)
