@@ -306,6 +306,8 @@ class _Joiner:
         tail = block.tail
         if ITEM.match(line.text) or (line.gap and item_kind(block.text) == "time"):
             return False  # items stand alone; a programme line never runs on
+        if line.gap and item_kind(block.text) and not _CLAUSE_MARKS.search(line.text):
+            return False  # a bullet runs on into text, not into a short title ("遗失启事")
         if self.standalone(line.text) and not tail.endswith(tuple(OPEN_END)):
             return False  # a byline or credit line is never the rest of a sentence
         if (
