@@ -475,8 +475,12 @@ class PageMaker:
                 else:
                     self.news(page, rng.choice(["before", "after", "none"]), caption=True)
             elif family == "notices-listings":
+                # One programme listing a page at most: two in a row read as one
+                # listing with a sub-heading, on paper too.
                 if k == 0:
                     self.news(page, rng.choice(["before", "none"]))
+                elif any(t.kind == "listing" for t in page.truth):
+                    self.notice(page)
                 else:
                     rng.choice([self.notice, self.listing])(page)
             elif family == "dense":

@@ -96,6 +96,7 @@ TITLE_CONFIDENCE = {
 }
 LOW_CONFIDENCE = 0.6
 DEFAULT_PARAGRAPH_GAP = 1
+MIN_GAP_EVIDENCE = 2  # pairs of prose paragraphs needed to learn a page's spacing
 
 
 @dataclass
@@ -168,9 +169,12 @@ class PageSegmenter:
             for a, b in pairwise(typed)
             if a.kind is Kind.BODY and b.kind is Kind.BODY and _prose(b.text)
         )
-        # With no two paragraphs in a row to learn from, assume the commonest dump style:
-        # one blank line between paragraphs.
-        self.paragraph_gap = gaps.most_common(1)[0][0] if gaps else DEFAULT_PARAGRAPH_GAP
+        # With fewer than two pairs of paragraphs to learn from, assume the commonest
+        # dump style: one blank line between paragraphs.
+        learned = gaps.most_common(1)[0] if gaps else None
+        self.paragraph_gap = (
+            learned[0] if learned and learned[1] >= MIN_GAP_EVIDENCE else DEFAULT_PARAGRAPH_GAP
+        )
         bodies = [t for t in typed if t.kind is Kind.BODY]
         indented = sum(t.block.indent for t in bodies)
         self.indented = len(bodies) >= 3 and indented >= 0.8 * len(bodies)
