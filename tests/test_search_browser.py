@@ -6,6 +6,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from chromium import ARGS, CHROMIUM
@@ -48,6 +49,21 @@ ARTICLES = {
         "2024-02-02",
         "凌创基地夜景如画，<b>不是标签</b>。",
     ),
+    "banan-kecheng": (
+        "巴南社区新貌",
+        "巴南区",
+        "城市建设",
+        "news",
+        "2024-03-03",
+        "社区客厅开门迎客，项目集中签约。",
+    ),
+}
+# Metadata lines beyond the common ones, as the importer writes them.
+EXTRA_META = {
+    "banan-kecheng": (
+        "Kicker: 联手科研院所体系\nSubtitle: 交出高质量开放答卷\nAuthors: 张云亮\n"
+        'Bylines: ["重庆日报记者 张云亮", "巴南区融媒体中心"]\nCredits: ["李攀"]\n'
+    ),
 }
 
 
@@ -71,7 +87,7 @@ def _write_site(tmp: Path) -> Path:
         body = body.replace("<", "&lt;").replace(">", "&gt;")
         (posts / f"{slug}.md").write_text(
             f"Title: {title}\nSlug: {slug}\nDate: {date}\nCategory: {district}\nTags: {topic}\n"
-            f"Kind: {kind}\nCaptions: []\n\n{body}\n",
+            f"Kind: {kind}\nCaptions: []\n{EXTRA_META.get(slug, '')}\n{body}\n",
             encoding="utf-8",
         )
     out = tmp / "output"
@@ -194,7 +210,7 @@ def test_q_link_from_searchbox_and_no_match_message(browser, base):
     page.fill("#searchbox-q", "巴南")
     page.keyboard.press("Enter")
     _wait_done(page)
-    assert _titles(page)[0] in {"巴南交出高质量招商引资答卷", "巴南新城夜景"}
+    assert _titles(page)[0] in {"巴南交出高质量招商引资答卷", "巴南新城夜景", "巴南社区新貌"}
     page.goto(f"{base}/search.html?q=火星基地")
     _wait_done(page)
     assert "没有找到" in page.inner_text("#search-status")
@@ -207,4 +223,67 @@ def test_content_text_is_never_parsed_as_html(browser, base):
     _wait_done(page)
     assert page.locator("#search-results b").count() == 0
     assert "<b>不是标签</b>" in page.inner_text("#search-results .snippet")
+    page.close()
+
+
+KECHENG = "巴南社区新貌"
+BANAN = {"巴南交出高质量招商引资答卷", "巴南新城夜景", KECHENG}
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("交出高质量开放答卷", {KECHENG}),  # subtitle
+        ("联手科研院所体系", {KECHENG}),  # kicker
+        ("重庆日报", {KECHENG}),  # byline
+        ("融媒体中心", {KECHENG}),
+        ("李攀", {KECHENG}),  # photographer credit
+        ('"社区客厅"', {KECHENG}),
+        ("「社区客厅」", {KECHENG}),
+        ("『社区客厅』", {KECHENG}),
+        ("-巴南", {"永川推进数字化城市管理", "乡村振兴"}),
+        ("凌创 -永川", {"巴南交出高质量招商引资答卷", "巴南新城夜景"}),
+        ("巴南 OR 永川", BANAN | {"永川推进数字化城市管理", "乡村振兴"}),
+        ("巴南*", BANAN),
+        ("title:巴南", BANAN),
+        ("巴南區", BANAN),
+        ("項目", {"巴南交出高质量招商引资答卷", KECHENG}),
+        ("招商引資", {"巴南交出高质量招商引资答卷"}),
+        ("张雲亮", {KECHENG}),
+    ],
+)
+def test_issue_queries_find_the_right_articles_from_file(browser, site, q, expected):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{site.as_uri()}/search.html?q={quote(q)}")
+    _wait_done(page)
+    more = page.locator("#search-more")
+    while more.is_visible():
+        n = page.locator("#search-results li").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('#search-results li').length > {n}")
+    assert set(_titles(page)) == expected
+    assert not errors
+    page.close()
+
+
+def test_result_says_which_field_matched_and_highlights_as_printed(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site.as_uri()}/search.html?q={quote('項目')}")
+    _wait_done(page)
+    assert page.locator("#search-results mark").first.inner_text() == "项目"
+    page.goto(f"{site.as_uri()}/search.html?q={quote('重庆日报')}")
+    _wait_done(page)
+    assert page.locator("#search-results .matched").inner_text() == "匹配：作者署名"
+    page.close()
+
+
+def test_no_result_message_says_what_was_searched_and_filters_stay_hidden(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site.as_uri()}/search.html?q={quote('巴南 火星')}")
+    _wait_done(page)
+    status = page.inner_text("#search-status")
+    assert "“巴南”、“火星”" in status and "错别字" not in status
+    assert not page.locator("#search-filters").is_visible()
     page.close()

@@ -20,8 +20,14 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             field's token stream (fields without the term left
                             out); loaded only for the phrase check
     search/docs-N.js        NEWSPRINT_DOCS[N] = [[title, body, captions, extra, url,
-                            yyyymmdd], ...] (stored text of docs N*chunk ..
-                            N*chunk+chunk-1; loaded only for results on screen)
+                            yyyymmdd, kicker, subtitle], ...] (stored text of docs
+                            N*chunk .. N*chunk+chunk-1; extra: district, topics,
+                            authors/bylines/credits; loaded only for results on
+                            screen)
+    search/fold.js          window.NEWSPRINT_FOLD = "區区項项…": the traditional →
+                            simplified table (newsprint.fold, from OpenCC's data) as
+                            from/to character pairs, loaded before the first query
+                            (~45 KB; same for every site, so cached by the browser)
     search/facets-K.js      NEWSPRINT_FACETS[K] = {w, d, y, k, n, t}: district,
                             year, kind and topics of docs K*facetChunk ..
                             (K+1)*facetChunk-1 as base64 columns of small integers
@@ -29,7 +35,13 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             results, filtered and counted over typed arrays
 
 * Tokens come from :mod:`newsprint.tokenize` (``tails=True``); the browser uses the
-  same rules from ``theme/static/js/tokenize.js``.
+  same rules from ``theme/static/js/tokenize.js``, including the traditional →
+  simplified folding of :mod:`newsprint.fold`.
+* Fields (``FIELDS``, manifest version 5): title ``t`` (boost 10), kicker ``k``
+  and subtitle ``s`` (4), body ``b`` and captions ``c`` (1), district ``d`` and
+  topics ``p`` (3), people ``a`` (2: authors, bylines as printed, credits,
+  photographers). Version 5 added ``k``, ``s``, the people in ``a`` beyond the
+  authors, the last two columns of docs-N.js and fold.js; nothing else changed.
 * Shards are balanced by posting volume (:class:`ShardPlan`): terms are grouped
   by *key* — a Han term's first character (so the prefix query ``渝*`` for a
   one-character query reads one shard), or for a character heavy enough to fill
@@ -103,6 +115,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .fold import fold_pairs
 from .tokenize import is_han, tokenize
 
 log = logging.getLogger(__name__)
@@ -111,11 +124,13 @@ LUNR_VERSION = "2.3.9"
 #: (index field name, boost, SearchDoc attribute)
 FIELDS: tuple[tuple[str, int, str], ...] = (
     ("t", 10, "title"),
+    ("k", 4, "kicker"),
+    ("s", 4, "subtitle"),
     ("b", 1, "body"),
     ("c", 1, "captions"),
     ("d", 3, "district"),
     ("p", 3, "topics"),
-    ("a", 2, "authors"),
+    ("a", 2, "authors"),  # authors, bylines as printed, credits, photographers
 )
 NO_DISTRICT = "未分区"
 K1, B = 1.2, 0.75
@@ -135,9 +150,11 @@ class SearchDoc:
     captions: tuple[str, ...] = ()
     district: str = ""
     topics: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # names, bylines ("重庆日报记者 陈维灯"), credits
     date: str = ""  # YYYY-MM-DD, YYYY-MM or YYYY: only as precise as the page
     kind: str = ""
+    kicker: str = ""  # 引题, printed above the headline
+    subtitle: str = ""  # 副题, printed below it
 
     def field_text(self, attr: str) -> str:
         value = getattr(self, attr)
@@ -206,20 +223,48 @@ def html_to_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _captions(value) -> tuple[str, ...]:
+def _json_list(value) -> list:
+    """A metadata value written as a JSON list (``Captions``, ``Bylines``, ``Credits``).
+
+    >>> _json_list('["李攀"]'), _json_list("李攀"), _json_list(None)
+    (['李攀'], ['李攀'], [])
+    """
     if not value:
-        return ()
+        return []
     if isinstance(value, str):
         try:
             value = json.loads(value)
         except ValueError:
-            return (value,)
+            return [value]
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _captions(value) -> tuple[str, ...]:
     out = []
-    for item in value:
+    for item in _json_list(value):
         text = item.get("text", "") if isinstance(item, dict) else str(item)
         if text:
             out.append(html.unescape(text))
     return tuple(out)
+
+
+def _people(article, meta) -> tuple[str, ...]:
+    """Authors, then bylines and credits as printed, then photographers; each once.
+
+    >>> class A: authors = ["陈维灯"]
+    >>> _people(A(), {"bylines": '["重庆日报记者 陈维灯"]', "credits": '["李攀"]',
+    ...               "captions": '[{"text": "夜景", "credit": "刘纪瀛"}]'})
+    ('陈维灯', '重庆日报记者 陈维灯', '李攀', '刘纪瀛')
+    """
+    names = [str(getattr(a, "name", a)) for a in getattr(article, "authors", None) or ()]
+    names += [str(b) for b in _json_list(meta.get("bylines"))]
+    names += [str(c) for c in _json_list(meta.get("credits"))]
+    names += [
+        str(c["credit"])
+        for c in _json_list(meta.get("captions"))
+        if isinstance(c, dict) and c.get("credit")
+    ]
+    return tuple(dict.fromkeys(html.unescape(n) for n in names if n))
 
 
 def _honest_date(date, precision: str) -> str:
@@ -247,9 +292,11 @@ def doc_from_article(article) -> SearchDoc:
         captions=_captions(meta.get("captions")),
         district="" if district == NO_DISTRICT else district,
         topics=tuple(str(getattr(t, "name", t)) for t in getattr(article, "tags", None) or ()),
-        authors=tuple(str(getattr(a, "name", a)) for a in getattr(article, "authors", None) or ()),
+        authors=_people(article, meta),
         date=_honest_date(date, meta.get("date_precision", "day")),
         kind=str(meta.get("kind", "") or ""),
+        kicker=html.unescape(str(meta.get("kicker", "") or "")),
+        subtitle=html.unescape(str(meta.get("subtitle", "") or "")),
     )
 
 
@@ -297,7 +344,7 @@ def term_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
     for any other term ``#`` and its hash bucket.
 
     >>> term_key("巴南"), term_key("巴南", {"巴"}), term_key("2023")
-    ('巴', '巴南', '#214')
+    ('巴', '巴南', '#255')
     """
     first = term[0]
     if is_han(first):
@@ -841,6 +888,8 @@ def build_search_index(
                 " ".join(x for x in (d.district, *d.topics, *d.authors) if x),
                 d.url,
                 _date_number(d.date),
+                _stored_text(d.kicker),
+                _stored_text(d.subtitle),
             ]
             for d in docs[start : start + chunk]
         ]
@@ -851,8 +900,10 @@ def build_search_index(
         encoded = table.encode(start, start + facet_chunk)
         write(f"facets-{number}.js", _js_global("NEWSPRINT_FACETS", number, encoded))
 
+    write("fold.js", f"window.NEWSPRINT_FOLD={_json(fold_pairs())};\n")
+
     manifest = {
-        "version": 4,
+        "version": 5,
         "lunr": LUNR_VERSION,
         "shards": shards,
         "files": files,

@@ -45,8 +45,10 @@
   var enginePromise = null;
   function engine() {
     if (!enginePromise) {
-      enginePromise = Promise.all([loadScript("search/lunr.js"), loadScript("search/manifest.js")])
+      var files = ["search/lunr.js", "search/manifest.js", "search/fold.js"];
+      enginePromise = Promise.all(files.map(loadScript))
         .then(function () {
+          T.useFold(window.NEWSPRINT_FOLD);
           return new Core.Engine({
             tokenize: T, lunr: window.lunr, manifest: window.NEWSPRINT_SEARCH,
             loadScript: loadScript, globals: window,
@@ -158,13 +160,14 @@
 
   function showNothing(st, res) {
     var filtersOn = FILTERS.some(function (f) { return st[f]; });
-    var msg = "没有找到包含“" + st.q + "”的文章。";
+    var searched = (res.query && res.query.described) || "“" + st.q + "”";
+    var msg = "没有找到符合 " + searched + " 的文章。";
     if (filtersOn && res.results.length) {
       msg += "去掉筛选条件后有 " + res.results.length + " 篇。";
-    } else if (res.words.length > 1) {
-      msg += "空格分开的词须同时出现，试试减少一个词。";
+    } else if (res.query && res.query.groups.length > 1) {
+      msg += "空格分开的词须同时出现，可以减少一个词，或用 OR 连接。";
     } else {
-      msg += "试试更短的词、同义词，或检查错别字；也可以按区县或主题浏览。";
+      msg += "可以换一个较短的词，或按区县、主题浏览。";
     }
     status.textContent = msg;
   }
@@ -189,7 +192,7 @@
       status.textContent = "找到 " + total + " 篇文章" + (c.shown < c.filtered.length ? "，显示前 " + list.children.length + " 篇。" : "。");
       more.hidden = c.shown >= c.filtered.length;
       if (!list.children.length && c.shown < c.filtered.length) return showMore();
-      if (!list.children.length) showNothing(c.st, { results: [], words: c.res.words });
+      if (!list.children.length) showNothing(c.st, { results: [], words: c.res.words, query: c.res.query });
     });
   }
 
@@ -204,6 +207,10 @@
     var meta = [fc.district, formatDate(doc.date), KIND_LABELS[fc.kind] || fc.kind]
       .filter(Boolean).join(" · ");
     li.appendChild(el("p", "meta", meta));
+    if (r.fields && r.fields.length) {
+      var labels = r.fields.map(function (f) { return Core.FIELD_LABELS[f] || f; });
+      li.appendChild(el("p", "matched", "匹配：" + labels.join("、")));
+    }
     var p = el("p", "snippet");
     eng.snippet(doc, words).forEach(function (piece) {
       p.appendChild(piece.mark ? el("mark", null, piece.text) : document.createTextNode(piece.text));
