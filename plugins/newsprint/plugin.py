@@ -1,7 +1,9 @@
 """Pelican glue: connects the pipeline to Pelican's signals, and nothing else.
 
 * ``initialized``: import raw pages into Markdown posts before content is read.
-* ``content_object_init``: give districts and topics their gazetteer slugs.
+* ``content_object_init``: give districts and topics their gazetteer slugs;
+  display fixes (full-width punctuation, bylines without print markers, summaries
+  that end at a sentence end: :mod:`newsprint.reading`).
 * ``get_generators``: the figures view (per-district investment tables and charts)
   the sharded search index (search/*.js, loadable from file://), and the raw
   pages as readable HTML with line anchors (raw/NAME.html#L12).
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import search, source_pages
+from . import reading, search, source_pages
 from .importer import ImportReport, import_pages
 from .settings import get_setting
 
@@ -82,4 +84,5 @@ def register() -> None:
     signals.get_generators.connect(search.get_generators)
     signals.get_generators.connect(source_pages.get_generators)
     signals.content_object_init.connect(set_slugs)
+    signals.content_object_init.connect(reading.prepare_article)
     signals.finalized.connect(write_report)
