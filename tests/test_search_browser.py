@@ -58,6 +58,19 @@ ARTICLES = {
         "社区客厅开门迎客，项目集中签约。",
     ),
 }
+# Enough articles for a second page of results ("显示更多结果").
+FILLERS = {
+    f"filler-{i:02d}": (
+        f"样稿第{i}篇",
+        "大足区",
+        "档案",
+        "listing",
+        "2020-01-01",
+        f"样稿正文第{i}篇。",
+    )
+    for i in range(14)
+}
+ARTICLES.update(FILLERS)
 # Metadata lines beyond the common ones, as the importer writes them.
 EXTRA_META = {
     "banan-kecheng": (
@@ -185,7 +198,8 @@ def test_typed_query_puts_expected_article_first_and_opens_it(browser, base):
     assert page.locator("#search-results mark").first.inner_text() == "数字化城市管理"
     page.locator("#search-results li h2 a").first.click()
     page.wait_for_load_state()
-    assert page.url.endswith("articles/yongchuan-city.html")
+    assert page.url.split("?")[0].endswith("articles/yongchuan-city.html")
+    assert "hl=" in page.url  # the article marks the words searched for
     assert not errors
     page.close()
 
@@ -241,7 +255,7 @@ BANAN = {"巴南交出高质量招商引资答卷", "巴南新城夜景", KECHEN
         ('"社区客厅"', {KECHENG}),
         ("「社区客厅」", {KECHENG}),
         ("『社区客厅』", {KECHENG}),
-        ("-巴南", {"永川推进数字化城市管理", "乡村振兴"}),
+        ("-巴南", {"永川推进数字化城市管理", "乡村振兴"} | {a[0] for a in FILLERS.values()}),
         ("凌创 -永川", {"巴南交出高质量招商引资答卷", "巴南新城夜景"}),
         ("巴南 OR 永川", BANAN | {"永川推进数字化城市管理", "乡村振兴"}),
         ("巴南*", BANAN),
@@ -286,4 +300,65 @@ def test_no_result_message_says_what_was_searched_and_filters_stay_hidden(browse
     status = page.inner_text("#search-status")
     assert "“巴南”、“火星”" in status and "错别字" not in status
     assert not page.locator("#search-filters").is_visible()
+    page.close()
+
+
+def test_back_from_an_article_keeps_more_results_and_scroll_and_marks_the_term(browser, site):
+    page = browser.new_page(viewport={"width": 360, "height": 400})
+    page.goto(f"{site.as_uri()}/search.html?q={quote('样稿')}")
+    _wait_done(page)
+    assert len(_titles(page)) == 10
+    page.click("#search-more")
+    page.wait_for_function("document.querySelectorAll('#search-results li').length === 14")
+    page.evaluate("window.scrollTo(0, 600)")
+    page.wait_for_function("window.scrollY === 600")
+    # a click from script: Playwright's own click would scroll the link into view first
+    page.evaluate("document.querySelectorAll('#search-results li h2 a')[12].click()")
+    page.wait_for_load_state()
+    page.wait_for_selector("[data-marked]")
+    assert page.locator("mark.hl").first.inner_text() == "样稿"
+    page.go_back()
+    _wait_done(page)
+    page.wait_for_function("document.querySelectorAll('#search-results li').length === 14")
+    page.wait_for_function("window.scrollY === 600")
+    page.close()
+
+
+def test_search_page_controls(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site.as_uri()}/search.html?q={quote('凌创')}")
+    _wait_done(page)
+    assert page.locator('input[type="search"]').count() == 1  # no second box in the header
+    assert page.locator('[role="search"]').count() == 1
+    heights = page.eval_on_selector_all(
+        "#search-filters select", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 44  # a target a finger can hit
+    # a new query keeps the chosen filter
+    page.select_option('select[data-filter="district"]', "巴南区")
+    _wait_done(page)
+    page.fill("#search-q", "巴南")
+    page.keyboard.press("Enter")
+    _wait_done(page)
+    assert "district=" in page.url
+    assert set(_titles(page)) <= BANAN
+    # the kind filter says what article pages say ("节目单" for a listing)
+    page.goto(f"{site.as_uri()}/search.html?q={quote('样稿')}")
+    _wait_done(page)
+    labels = page.locator('select[data-filter="kind"] option').all_inner_texts()
+    assert "节目单（14）" in labels
+    page.close()
+
+
+def test_slash_focuses_search_on_every_page(browser, site):
+    page = browser.new_page()
+    for path, box in [
+        ("index.html", "searchbox-q"),
+        ("articles/decoy.html", "searchbox-q"),
+        ("search.html", "search-q"),
+    ]:
+        page.goto(f"{site.as_uri()}/{path}")
+        page.locator("body").click(position={"x": 1, "y": 1})
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.id") == box, path
     page.close()

@@ -10,8 +10,8 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 
     search/lunr.js          lunr.js 2.3.9, copied from node_modules at build time
     search/manifest.js      window.NEWSPRINT_SEARCH = {shards, files, keys, buckets,
-                            split, fields, chunk, count, facetChunk, districts,
-                            years, kinds, topics}: the shard plan and the filter
+                            split, fields, chunk, count, facetChunk, kindLabels,
+                            districts, years, kinds, topics}: the shard plan and the filter
                             values; nothing per document, so it stays small
     search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index>, its
                             postings without metadata ("ref":{})
@@ -116,6 +116,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .fold import fold_pairs
+from .jinja_filters import KIND_LABELS
 from .tokenize import is_han, tokenize
 
 log = logging.getLogger(__name__)
@@ -912,6 +913,7 @@ def build_search_index(
         "chunk": chunk,
         "count": len(docs),
         "facetChunk": facet_chunk,
+        "kindLabels": KIND_LABELS,  # the labels article pages show (one home for them)
         **table.values(),
     }
     payload = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))

@@ -12,7 +12,7 @@
   if (!root || !Core || !T) return;
 
   var PAGE = 10;
-  var KIND_LABELS = { news: "新闻", photo: "图片", notice: "公告", listing: "分类信息" };
+  var KIND_LABELS = {}; // from the manifest (search.py: jinja_filters.KIND_LABELS, as on article pages)
   var FILTERS = ["district", "topic", "year", "kind"];
   var FILTER_ALL = { district: "全部区县", topic: "全部主题", year: "全部年份", kind: "全部类型" };
   var base = (root.getAttribute("data-siteurl") || "").replace(/\/+$/, "");
@@ -49,6 +49,7 @@
       enginePromise = Promise.all(files.map(loadScript))
         .then(function () {
           T.useFold(window.NEWSPRINT_FOLD);
+          KIND_LABELS = window.NEWSPRINT_SEARCH.kindLabels || {};
           return new Core.Engine({
             tokenize: T, lunr: window.lunr, manifest: window.NEWSPRINT_SEARCH,
             loadScript: loadScript, globals: window,
@@ -73,6 +74,17 @@
     if (replace) window.history.replaceState(st, "", url);
     else window.history.pushState(st, "", url);
   }
+
+  /*
+   * How far the reader got: results shown ("显示更多结果" clicks) and the scroll
+   * position, kept in the history entry so Back from an article restores both.
+   */
+  function rememberView() {
+    if (!current) return;
+    var kept = Object.assign({}, window.history.state || {}, { shown: current.shown, scroll: window.scrollY });
+    window.history.replaceState(kept, "", window.location.href);
+  }
+  if ("scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -111,8 +123,9 @@
   var runId = 0;
   var current = null;
 
-  function render(st) {
+  function render(st, view) {
     var id = ++runId;
+    view = view || {};
     var started = performance.now();
     input.value = st.q;
     list.textContent = "";
@@ -144,8 +157,9 @@
             root.setAttribute("data-state", "done");
             return;
           }
-          return showMore().then(function () {
+          return showUntil(view.shown || PAGE).then(function () {
             if (id !== runId) return;
+            if (view.scroll) window.scrollTo(0, view.scroll);
             window.NEWSPRINT_LAST = { q: st.q, total: filtered.length, ms: performance.now() - started };
             root.setAttribute("data-state", "done");
           });
@@ -170,6 +184,12 @@
       msg += "可以换一个较短的词，或按区县、主题浏览。";
     }
     status.textContent = msg;
+  }
+
+  function showUntil(count) {
+    return showMore().then(function () {
+      if (current && current.shown < Math.min(count, current.filtered.length)) return showUntil(count);
+    });
   }
 
   function showMore() {
@@ -201,7 +221,9 @@
     var li = el("li", "result");
     var h = el("h2", "title");
     var a = el("a", null, doc.title || doc.url);
-    a.href = href(doc.url);
+    // the article page marks the query's words (site.js reads ?hl=)
+    a.href = href(doc.url) + "?hl=" + encodeURIComponent(current ? current.st.q : "");
+    a.addEventListener("click", rememberView);
     h.appendChild(a);
     li.appendChild(h);
     var meta = [fc.district, formatDate(doc.date), KIND_LABELS[fc.kind] || fc.kind]
@@ -221,8 +243,8 @@
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var st = { q: input.value.trim() };
-    FILTERS.forEach(function (f) { st[f] = ""; });
+    var st = readState(); // a new query keeps the filters chosen
+    st.q = input.value.trim();
     writeState(st, false);
     render(st);
   });
@@ -239,24 +261,19 @@
   more.addEventListener("click", function () {
     var first = list.children.length;
     showMore().then(function () {
+      rememberView();
       var link = list.children[first] && list.children[first].querySelector("a");
       if (link) link.focus();
     });
   });
 
-  window.addEventListener("popstate", function () { render(readState()); });
-
-  document.addEventListener("keydown", function (e) {
-    if (e.key === "/" && document.activeElement !== input &&
-        !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
-      e.preventDefault();
-      input.focus();
-    }
-  });
+  window.addEventListener("popstate", function (e) { render(readState(), e.state || {}); });
+  window.addEventListener("pagehide", rememberView);
 
   engine(); // start loading lunr and the manifest while the reader types
   var initial = readState();
-  writeState(initial, true);
-  render(initial);
+  var view = window.history.state || {}; // set by rememberView before the reader left
+  writeState(Object.assign({}, initial, { shown: view.shown, scroll: view.scroll }), true);
+  render(initial, view);
   if (!initial.q) input.focus();
 })();
