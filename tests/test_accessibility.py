@@ -95,3 +95,22 @@ def test_no_axe_violations_on_any_page_type(site, browser, scheme):
             found[name + " chart labels"] = sorted(set(fills) - {ink})
     context.close()
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+LAYOUT_SHIFT = """() => new Promise((done) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => done(total), 1000);
+})"""
+
+
+@pytest.mark.parametrize("viewport", [(412, 823), (1350, 940)])
+def test_search_page_layout_shift_is_below_0_05(site, browser, viewport):
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    for q in ("巴南", "火星基地", ""):
+        page.goto(f"{site.as_uri()}/search.html?q={quote(q)}")
+        page.wait_for_selector('#search[data-state="done"], #search[data-state="idle"]')
+        assert page.evaluate(LAYOUT_SHIFT) < 0.05, q
+    page.close()
