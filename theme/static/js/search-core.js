@@ -312,11 +312,12 @@
   };
 
   /*
-   * Run a query. Resolves to {words, results: [{ref, n, score, title}], shards}
-   * where results are phrase-checked by position, best first (title matches first).
-   * The rarest term's documents are scored (by _score for one exact term in one
-   * shard, else by lunr.js's query); every other term is looked up, for those
-   * candidates only, in its loaded index.
+   * Run a query (syntax: parseQuery). Resolves to {words, query, results: [{ref,
+   * n, score, title, fields}], shards}: results phrase-checked by position, best
+   * first by lunr.js's score over every term (_lunrScore), `fields` the fields
+   * the words matched in. Each combination of OR alternatives is one conjunction
+   * (_conjunction); a document in several keeps its best score; excluded words'
+   * documents are dropped; a query of exclusions only answers every other document.
    */
   Engine.prototype.search = function (q) {
     var self = this;
@@ -380,7 +381,12 @@
     return (b.score - a.score) || (a.n - b.n);
   }
 
-  /* Documents holding every word of `words` (each as a phrase, in its field if it names one). */
+  /*
+   * Documents holding every word of `words` (each as a phrase, in its field if it
+   * names one). The rarest term's documents are the candidates (found by _score
+   * for one exact term in one shard, else by lunr.js's query); every other term
+   * is looked up, for those candidates only, in its loaded index.
+   */
   Engine.prototype._conjunction = function (words) {
     var self = this;
     words = words.map(function (w) {
