@@ -74,6 +74,11 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
   phrase check that removes bigram false positives — reading positions for the
   candidates only. Results on screen are checked once more against their
   stored text.
+* BM25 uses the whole corpus's statistics in every shard (:class:`CorpusStats`:
+  document count, full field lengths, mean field lengths), so the sum of a
+  document's per-term weights across shards is what one lunr index over all
+  documents gives; the browser adds up every query term's weight (lunr.js's
+  formula) rather than scoring the rarest term only.
 * Pipelines are empty on both sides, so nothing needs registering in lunr.js.
 
 Two backends write byte-identical shards and positions files
@@ -571,6 +576,18 @@ def _build_shard_lunr(corpus: _Corpus, refs, shard: int, plan: ShardPlan) -> dic
         fields = [[terms[t] for t in arr] for arr in row]
         if any(plan.shard_of(t) == shard for tokens in fields for t in tokens):
             builder.add({"ref": ref, "tokens": fields})
+    # BM25 with the corpus's statistics, not this shard's (see CorpusStats)
+    stats = CorpusStats.of(corpus)
+    builder.document_count = stats.documents
+    for ref, row in zip(refs, corpus.rows, strict=True):
+        for (name, _, _), arr in zip(FIELDS, row, strict=True):
+            key = f"{name}/{ref}"
+            if key in builder.field_lengths:
+                builder.field_lengths[key] = len(arr)
+    averages = dict(zip((name for name, _, _ in FIELDS), stats.average, strict=True))
+    builder._calculate_average_field_lengths = lambda: setattr(
+        builder, "average_field_length", averages
+    )
     builder._create_token_set = lambda: setattr(builder, "token_set", TokenSet())
     return _drop_empty_vectors(builder.build().serialize())
 
@@ -628,30 +645,52 @@ def _postings(corpus: _Corpus, refs) -> list[bytearray | None]:
     return postings
 
 
-def _field_vectors(corpus: _Corpus, refs, shard, index, n_docs, field_sum) -> list[bytes]:
-    """The ``fieldVectors`` JSON text of every shard: lunr.py's BM25, document by document."""
+@dataclass(frozen=True)
+class CorpusStats:
+    """The BM25 statistics of the whole corpus, used by every shard.
+
+    A shard's lunr index scores its terms as one lunr index over all documents
+    would: ``documents`` counts every document with a token, a field's length is
+    all of its tokens, and ``average`` is the field's mean length over those
+    documents. So a query's scores, added up over shards, are lunr.js's scores on
+    one index (tests/test_search_query.py checks it against lunr.js).
+    """
+
+    documents: int
+    average: tuple[float, ...]  # per field, in FIELDS order
+
+    @classmethod
+    def of(cls, corpus: _Corpus) -> CorpusStats:
+        documents = sum(1 for row in corpus.rows if any(row))
+        totals = [sum(len(row[f]) for row in corpus.rows) for f in range(len(FIELDS))]
+        return cls(documents, tuple(t / documents if documents else 0 for t in totals))
+
+
+def _field_vectors(corpus: _Corpus, refs, shard, index, n_docs, stats: CorpusStats) -> list[bytes]:
+    """The ``fieldVectors`` JSON text of every shard: lunr.py's BM25 with the corpus's
+    statistics (:class:`CorpusStats`), document by document."""
     nf = len(FIELDS)
     names = [name for name, _, _ in FIELDS]
     boosts = [boost for _, boost, _ in FIELDS]
     vectors: list[bytearray] = [bytearray() for _ in n_docs]
-    avg = [[fs / n if n else 0 for fs in sums] for n, sums in zip(n_docs, field_sum, strict=True)]
+    avg = stats.average
+    documents = stats.documents
     idf: dict[int, float] = {}
     dfs = corpus.doc_fields
-    sget = shard.__getitem__
     for ref, row in zip(refs, corpus.rows, strict=True):
         per_shard: dict[int, list[list[tuple[int, float]]]] = {}
         for f, arr in enumerate(row):
             if not arr:
                 continue
-            lengths = Counter(map(sget, arr))
+            length = len(arr)
             boost = boosts[f]
             for t, count in Counter(arr).items():
                 s = shard[t]
                 x = idf.get(t)
                 if x is None:
-                    r = (n_docs[s] - dfs[t] + 0.5) / (dfs[t] + 0.5)
+                    r = (documents - dfs[t] + 0.5) / (dfs[t] + 0.5)
                     x = idf[t] = math.log(1 + abs(r))
-                norm = K1 * (1 - B + B * (lengths[s] / avg[s][f])) + count
+                norm = K1 * (1 - B + B * (length / avg[f])) + count
                 score = x * ((K1 + 1) * count) / norm
                 score *= boost
                 score *= 1
@@ -752,22 +791,16 @@ def _shard_payloads_fast(corpus: _Corpus, refs, plan: ShardPlan) -> Iterator[tup
         seen[s] += 1
         by_shard[s].append(t)
 
-    # Each shard's document count and total field lengths (for BM25).
+    # Which shards have documents at all (BM25 itself uses the corpus's statistics).
     n_docs = [0] * shards
-    field_sum = [[0] * nf for _ in range(shards)]
     sget = shard.__getitem__
     for row in rows:
-        in_doc: set[int] = set()
-        for f, arr in enumerate(row):
-            for s, n in Counter(map(sget, arr)).items():
-                field_sum[s][f] += n
-                in_doc.add(s)
-        for s in in_doc:
+        for s in {s for arr in row for s in map(sget, arr)}:
             n_docs[s] += 1
 
     # Field vectors and postings do not depend on each other: with two cores,
     # a forked child computes the vectors while this process does the postings.
-    args = (corpus, refs, shard, index, n_docs, field_sum)
+    args = (corpus, refs, shard, index, n_docs, CorpusStats.of(corpus))
     with _BackgroundCall(_field_vectors, *args) as pending:
         postings = _postings(corpus, refs)
         vectors = pending.result()

@@ -544,9 +544,10 @@
    * A candidate's score as lunr.js computes it for a query of all these terms:
    * per field, the dot product of the query vector with the document's field
    * vector over the query's magnitude, summed over fields. Every term counts,
-   * not only the rarest one that found the candidates. In a one-shard index the
-   * numbers are lunr.js's (tests/test_search_index.py); across shards each term's
-   * weight comes from its own shard, whose BM25 statistics are the shard's.
+   * not only the rarest one that found the candidates. Every shard is built with
+   * the whole corpus's BM25 statistics (search.py: CorpusStats), so these are
+   * lunr.js's numbers on one index of all documents, however many shards the
+   * terms sit in (tests/test_search_query.py).
    */
   Engine.prototype._lunrScore = function (q, loaded, cand) {
     var fields = this.manifest.fields;
