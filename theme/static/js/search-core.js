@@ -314,8 +314,8 @@
   /*
    * Run a query (syntax: parseQuery). Resolves to {words, query, results: [{ref,
    * n, score, title, fields}], shards}: results phrase-checked by position, best
-   * first by lunr.js's score over every term (_lunrScore), `fields` the fields
-   * the words matched in. Each combination of OR alternatives is one conjunction
+   * first by lunr.js's score over every term (see _lookup), `fields` a bit mask
+   * of the fields the words matched in (fieldsOf). Each combination of OR alternatives is one conjunction
    * (_conjunction); a document in several keeps its best score; excluded words'
    * documents are dropped; a query of exclusions only answers every other document.
    */
@@ -350,7 +350,7 @@
         if (query.exclude.length) {
           for (var n = 0; n < self.manifest.count; n++) {
             var ref = n.toString(36);
-            if (!excluded[ref]) results.push({ ref: ref, n: n, score: 0, title: false, fields: [] });
+            if (!excluded[ref]) results.push({ ref: ref, n: n, score: 0, title: false, fields: 0 });
           }
         }
       } else {
@@ -366,7 +366,7 @@
             // a document matched by several OR branches: its best score, every field
             had.score = Math.max(had.score, r.score);
             had.title = had.title || r.title;
-            r.fields.forEach(function (f) { if (had.fields.indexOf(f) < 0) had.fields.push(f); });
+            had.fields |= r.fields;
           });
         });
       }
@@ -430,10 +430,15 @@
       var cands = []; // {ref, score, meta: term -> field -> {}}
       var driver = units[0];
       var direct = driver.shards.length === 1 && !driver.terms[0].prefix;
+      // lunr.js's query vector; every term's weight is added to a candidate's score
+      // as the term is found in it (see _lookup), so every term counts
+      var q = self._queryWeights(words, loaded);
       if (direct) {
         // one exact term in one shard (the common case, and the costly one for a
         // common term): scored here, exactly as lunr.js would (see _score)
-        cands = self._score(loaded[driver.shards[0]], driver.terms[0].term);
+        var only = driver.terms[0].term;
+        cands = self._score(loaded[driver.shards[0]], only);
+        if (q.weights[only] !== 1) cands.forEach(function (c) { c.score *= q.weights[only]; });
       }
       for (var d = 0; d < driver.shards.length && !direct; d++) {
         var hits = self._run(loaded[driver.shards[d]], driver.terms);
@@ -451,14 +456,20 @@
           }
         }
       }
+      if (!direct) {
+        // lunr.js scored the driver against its own query vector: score it again
+        // against the whole query's (a prefix or split-character driver: rare)
+        cands.forEach(function (c) { c.score = self._metaScore(q, loaded, c); });
+      }
       for (var u = 1; u < units.length && cands.length; u++) {
         var lookups = self._expand(loaded, units[u]);
         var kept = [];
         for (var c = 0; c < cands.length; c++) {
-          if (self._lookup(lookups, cands[c].ref, cands[c].meta)) kept.push(cands[c]);
+          if (self._lookup(lookups, cands[c], q)) kept.push(cands[c]);
         }
         cands = kept;
       }
+      cands.forEach(function (c) { c.score /= q.norm; });
       // Positions only for words of several tokens (the phrase check), only once
       // there are candidates, and only from the shards holding those words' terms.
       var posNames = [];
@@ -487,23 +498,23 @@
         t.tables = t.shards.map(function (n) { return tables[n]; });
       });
     });
-    var weights = this._queryWeights(words, loaded);
+    var all = this.manifest.fields;
     var results = [];
     for (var c = 0; c < cands.length; c++) {
       var cand = cands[c];
       var titleWords = 0;
-      var matched = [];
+      var matched = 0; // bit i: the query matched in manifest.fields[i] (fieldsOf)
       var ok = true;
       for (var w = 0; w < words.length && ok; w++) {
         var fields = self._phraseFields(words[w], cand.meta, cand.ref);
         if (words[w].field) fields = fields.indexOf(words[w].field) >= 0 ? [words[w].field] : [];
         if (fields.indexOf("t") >= 0) titleWords++;
-        fields.forEach(function (f) { if (matched.indexOf(f) < 0) matched.push(f); });
+        for (var f = 0; f < fields.length; f++) matched |= 1 << all.indexOf(fields[f]);
         ok = fields.length > 0;
       }
       if (ok) {
         results.push({
-          ref: cand.ref, n: parseInt(cand.ref, 36), score: self._lunrScore(weights, loaded, cand),
+          ref: cand.ref, n: parseInt(cand.ref, 36), score: cand.score,
           title: titleWords === words.length, fields: matched,
         });
       }
@@ -541,15 +552,16 @@
   };
 
   /*
-   * A candidate's score as lunr.js computes it for a query of all these terms:
-   * per field, the dot product of the query vector with the document's field
-   * vector over the query's magnitude, summed over fields. Every term counts,
-   * not only the rarest one that found the candidates. Every shard is built with
+   * A candidate's score as lunr.js computes it for a query of all these terms,
+   * before the division by the query's magnitude: per field, the dot product of
+   * the query vector with the document's field vector, summed over fields, for
+   * the terms in cand.meta. Used for a driver lunr.js scored itself; other
+   * candidates are scored term by term as they are found (_score, _lookup). Every shard is built with
    * the whole corpus's BM25 statistics (search.py: CorpusStats), so these are
    * lunr.js's numbers on one index of all documents, however many shards the
    * terms sit in (tests/test_search_query.py).
    */
-  Engine.prototype._lunrScore = function (q, loaded, cand) {
+  Engine.prototype._metaScore = function (q, loaded, cand) {
     var fields = this.manifest.fields;
     var score = 0;
     for (var k = 0; k < fields.length; k++) {
@@ -561,9 +573,14 @@
         var vector = idx.fieldVectors[fields[k] + "/" + cand.ref];
         if (vector) dot += q.weights[term] * weightAt(vector.elements, idx.invertedIndex[term]._index);
       }
-      score += dot / q.norm;
+      score += dot;
     }
     return score;
+  };
+
+  /* The fields a result matched in (its `fields` bit mask), as field letters. */
+  Engine.prototype.fieldsOf = function (result) {
+    return this.manifest.fields.filter(function (f, i) { return result.fields & (1 << i); });
   };
 
   Engine.prototype._indexHolding = function (loaded, term) {
@@ -601,7 +618,8 @@
     return best;
   };
 
-  /* Each term of a unit with the postings it stands for (a prefix term: every expansion). */
+  /* Each term of a unit with the postings it stands for (a prefix term: every expansion):
+   * [term, posting, lunr index holding it]. */
   Engine.prototype._expand = function (loaded, unit) {
     var lunr = this.lunr;
     return unit.terms.map(function (t) {
@@ -612,16 +630,22 @@
           ? idx.tokenSet.intersect(lunr.TokenSet.fromString(t.term + "*")).toArray()
           : [t.term];
         expanded.forEach(function (term) {
-          if (idx.invertedIndex[term]) postings.push([term, idx.invertedIndex[term]]);
+          if (idx.invertedIndex[term]) postings.push([term, idx.invertedIndex[term], idx]);
         });
       });
       return postings;
     });
   };
 
-  /* Does the document hold every looked-up term? Notes its fields in meta. */
-  Engine.prototype._lookup = function (lookups, ref, meta) {
+  /*
+   * Does the candidate hold every looked-up term? Notes its fields in cand.meta
+   * and adds each term's weight (lunr.js's dot product with the query vector q)
+   * to cand.score, once per term and field however many words share the term.
+   */
+  Engine.prototype._lookup = function (lookups, cand, q) {
     var fields = this.manifest.fields;
+    var ref = cand.ref;
+    var meta = cand.meta;
     for (var i = 0; i < lookups.length; i++) {
       var found = false;
       for (var j = 0; j < lookups[i].length; j++) {
@@ -631,7 +655,11 @@
           var hit = posting[fields[k]][ref];
           if (!hit) continue;
           found = true;
-          (meta[term] = meta[term] || {})[fields[k]] = hit;
+          var seen = meta[term] || (meta[term] = {});
+          if (seen[fields[k]]) continue; // scored already (the term of an earlier word)
+          seen[fields[k]] = hit;
+          var vector = lookups[i][j][2].fieldVectors[fields[k] + "/" + ref];
+          if (vector) cand.score += (q.weights[term] || 0) * weightAt(vector.elements, posting._index);
         }
       }
       if (!found) return false;

@@ -229,8 +229,8 @@
     var meta = [fc.district, formatDate(doc.date), KIND_LABELS[fc.kind] || fc.kind]
       .filter(Boolean).join(" · ");
     li.appendChild(el("p", "meta", meta));
-    if (r.fields && r.fields.length) {
-      var labels = r.fields.map(function (f) { return Core.FIELD_LABELS[f] || f; });
+    if (r.fields) {
+      var labels = eng.fieldsOf(r).map(function (f) { return Core.FIELD_LABELS[f] || f; });
       li.appendChild(el("p", "matched", "匹配：" + labels.join("、")));
     }
     var p = el("p", "snippet");
