@@ -55,7 +55,7 @@ ARTICLES = {
         "城市建设",
         "news",
         "2024-03-03",
-        "社区客厅开门迎客，项目集中签约。",
+        "社区客厅开门迎客，项目集中签约。CDMO，基地建设。",
     ),
 }
 # Enough articles for a second page of results ("显示更多结果").
@@ -361,4 +361,15 @@ def test_slash_focuses_search_on_every_page(browser, site):
         page.locator("body").click(position={"x": 1, "y": 1})
         page.keyboard.press("/")
         assert page.evaluate("document.activeElement.id") == box, path
+    page.close()
+
+
+def test_no_filter_counts_above_no_result_when_the_text_check_drops_every_candidate(browser, site):
+    page = browser.new_page()
+    # the tokens cdmo 基地 sit side by side in the index, but the text has "CDMO，基地"
+    page.goto(f"{site.as_uri()}/search.html?q={quote('cdmo基地')}")
+    _wait_done(page)
+    assert _titles(page) == []
+    assert "没有找到" in page.inner_text("#search-status")
+    assert not page.locator("#search-filters").is_visible()
     page.close()

@@ -204,7 +204,7 @@
       if ((c > 0x20 && c < 0x41) || (c > 0x5a && c < 0x7f)) {
         // ASCII other than capitals and controls: NFKC, lower case and folding leave it alone
       } else if (c >= 0x4e00 && c <= 0x9fff) {
-        n = T.fold(ch); // NFKC and lower case leave CJK unified ideographs alone
+        n = T.foldChar(ch); // NFKC and lower case leave CJK unified ideographs alone
       } else {
         n = T.normalize(ch);
         if (/\s/.test(n)) n = " ";

@@ -212,7 +212,11 @@
       status.textContent = "找到 " + total + " 篇文章" + (c.shown < c.filtered.length ? "，显示前 " + list.children.length + " 篇。" : "。");
       more.hidden = c.shown >= c.filtered.length;
       if (!list.children.length && c.shown < c.filtered.length) return showMore();
-      if (!list.children.length) showNothing(c.st, { results: [], words: c.res.words, query: c.res.query });
+      if (!list.children.length) {
+        // every candidate failed the check on its stored text: nothing to filter either
+        filterBox.hidden = true;
+        showNothing(c.st, { results: [], words: c.res.words, query: c.res.query });
+      }
     });
   }
 

@@ -38,6 +38,13 @@
     return out;
   }
 
+  /* One character folded (the fast path for per-character maps of long texts). */
+  function foldChar(ch) {
+    if (!foldMap) foldChars(""); // picks up window.NEWSPRINT_FOLD once
+    var to = foldMap ? foldMap.get(ch) : undefined;
+    return to === undefined ? ch : to;
+  }
+
   function normalize(text) {
     return foldChars(String(text).normalize("NFKC").toLowerCase());
   }
@@ -69,6 +76,7 @@
 
   var api = {
     normalize: normalize, tokenize: tokenize, isHan: isHan, useFold: useFold, fold: foldChars,
+    foldChar: foldChar,
     TOKEN_SOURCE: TOKEN_SOURCE,
   };
   if (typeof module === "object" && module.exports) module.exports = api;
