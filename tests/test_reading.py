@@ -176,3 +176,11 @@ def test_justification_never_spaces_out_digits_or_latin_at_360px(built):
     assert len(runs) > 50  # the sample articles are full of numbers
     spread = [r for r in runs if r[2] > r[3] + 0.5]
     assert spread == []
+
+
+def test_reading_examples_in_docstrings_hold():
+    import doctest
+
+    import newsprint.reading
+
+    assert doctest.testmod(newsprint.reading).failed == 0

@@ -207,3 +207,12 @@ def test_multi_term_ranking_is_lunr_js_ranking_on_a_generated_index(tmp_path, sh
         assert scores == sorted(scores, reverse=True), row["q"]
         ranked += len(ours)
     assert ranked > 30
+
+
+@pytest.mark.parametrize("module", ["newsprint.fold", "newsprint.search"])
+def test_examples_in_docstrings_hold(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
