@@ -6,6 +6,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from chromium import CHROMIUM
@@ -48,11 +49,40 @@ ARTICLES = {
         "2024-02-02",
         "凌创基地夜景如画，<b>不是标签</b>。",
     ),
+    "banan-kecheng": (
+        "巴南社区新貌",
+        "巴南区",
+        "城市建设",
+        "news",
+        "2024-03-03",
+        "社区客厅开门迎客，项目集中签约。CDMO，基地建设。",
+    ),
+}
+# Enough articles for a second page of results ("显示更多结果").
+FILLERS = {
+    f"filler-{i:02d}": (
+        f"样稿第{i}篇",
+        "大足区",
+        "档案",
+        "listing",
+        "2020-01-01",
+        f"样稿正文第{i}篇。",
+    )
+    for i in range(14)
+}
+ARTICLES.update(FILLERS)
+# Metadata lines beyond the common ones, as the importer writes them.
+EXTRA_META = {
+    "banan-kecheng": (
+        "Kicker: 联手科研院所体系\nSubtitle: 交出高质量开放答卷\nAuthors: 张云亮\n"
+        'Bylines: ["重庆日报记者 张云亮", "巴南区融媒体中心"]\nCredits: ["李攀"]\n'
+    ),
 }
 
 
 def _write_site(tmp: Path) -> Path:
     from newsprint import search
+    from newsprint.models import KIND_LABELS
     from pelican import Pelican, signals
     from pelican.settings import read_settings
 
@@ -71,7 +101,7 @@ def _write_site(tmp: Path) -> Path:
         body = body.replace("<", "&lt;").replace(">", "&gt;")
         (posts / f"{slug}.md").write_text(
             f"Title: {title}\nSlug: {slug}\nDate: {date}\nCategory: {district}\nTags: {topic}\n"
-            f"Kind: {kind}\nCaptions: []\n\n{body}\n",
+            f"Kind: {kind}\nCaptions: []\n{EXTRA_META.get(slug, '')}\n{body}\n",
             encoding="utf-8",
         )
     out = tmp / "output"
@@ -103,6 +133,8 @@ def _write_site(tmp: Path) -> Path:
             "LOAD_CONTENT_CACHE": False,
             "SLUGIFY_SOURCE": "basename",
             "JINJA_ENVIRONMENT": {"autoescape": True},
+            # what newsprint.theme gives every template (this site runs no plugins)
+            "JINJA_GLOBALS": {"KIND_LABELS": KIND_LABELS},
             "NEWSPRINT_LUNR_JS": str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
         },
     )
@@ -159,7 +191,8 @@ def test_typed_query_puts_expected_article_first_and_opens_it(browser, base):
     assert page.locator("#search-results mark").first.inner_text() == "数字化城市管理"
     page.locator("#search-results li h2 a").first.click()
     page.wait_for_load_state()
-    assert page.url.endswith("articles/yongchuan-city.html")
+    assert page.url.split("?")[0].endswith("articles/yongchuan-city.html")
+    assert "hl=" in page.url  # the article marks the words searched for
     assert not errors
     page.close()
 
@@ -184,7 +217,7 @@ def test_q_link_from_searchbox_and_no_match_message(browser, base):
     page.fill("#searchbox-q", "巴南")
     page.keyboard.press("Enter")
     _wait_done(page)
-    assert _titles(page)[0] in {"巴南交出高质量招商引资答卷", "巴南新城夜景"}
+    assert _titles(page)[0] in {"巴南交出高质量招商引资答卷", "巴南新城夜景", "巴南社区新貌"}
     page.goto(f"{base}/search.html?q=火星基地")
     _wait_done(page)
     assert "没有找到" in page.inner_text("#search-status")
@@ -197,4 +230,139 @@ def test_content_text_is_never_parsed_as_html(browser, base):
     _wait_done(page)
     assert page.locator("#search-results b").count() == 0
     assert "<b>不是标签</b>" in page.inner_text("#search-results .snippet")
+    page.close()
+
+
+KECHENG = "巴南社区新貌"
+BANAN = {"巴南交出高质量招商引资答卷", "巴南新城夜景", KECHENG}
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("交出高质量开放答卷", {KECHENG}),  # subtitle
+        ("联手科研院所体系", {KECHENG}),  # kicker
+        ("重庆日报", {KECHENG}),  # byline
+        ("融媒体中心", {KECHENG}),
+        ("李攀", {KECHENG}),  # photographer credit
+        ('"社区客厅"', {KECHENG}),
+        ("「社区客厅」", {KECHENG}),
+        ("『社区客厅』", {KECHENG}),
+        ("-巴南", {"永川推进数字化城市管理", "乡村振兴"} | {a[0] for a in FILLERS.values()}),
+        ("凌创 -永川", {"巴南交出高质量招商引资答卷", "巴南新城夜景"}),
+        ("巴南 OR 永川", BANAN | {"永川推进数字化城市管理", "乡村振兴"}),
+        ("巴南*", BANAN),
+        ("title:巴南", BANAN),
+        ("巴南區", BANAN),
+        ("項目", {"巴南交出高质量招商引资答卷", KECHENG}),
+        ("招商引資", {"巴南交出高质量招商引资答卷"}),
+        ("张雲亮", {KECHENG}),
+    ],
+)
+def test_issue_queries_find_the_right_articles_from_file(browser, site, q, expected):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{site.as_uri()}/search.html?q={quote(q)}")
+    _wait_done(page)
+    more = page.locator("#search-more")
+    while more.is_visible():
+        n = page.locator("#search-results li").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('#search-results li').length > {n}")
+    assert set(_titles(page)) == expected
+    assert not errors
+    page.close()
+
+
+def test_result_says_which_field_matched_and_highlights_as_printed(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site.as_uri()}/search.html?q={quote('項目')}")
+    _wait_done(page)
+    assert page.locator("#search-results mark").first.inner_text() == "项目"
+    page.goto(f"{site.as_uri()}/search.html?q={quote('重庆日报')}")
+    _wait_done(page)
+    assert page.locator("#search-results .matched").inner_text() == "匹配：作者署名"
+    page.close()
+
+
+def test_no_result_message_says_what_was_searched_and_filters_stay_hidden(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site.as_uri()}/search.html?q={quote('巴南 火星')}")
+    _wait_done(page)
+    status = page.inner_text("#search-status")
+    assert "“巴南”、“火星”" in status and "错别字" not in status
+    assert not page.locator("#search-filters").is_visible()
+    page.close()
+
+
+def test_back_from_an_article_keeps_more_results_and_scroll_and_marks_the_term(browser, site):
+    page = browser.new_page(viewport={"width": 360, "height": 400})
+    page.goto(f"{site.as_uri()}/search.html?q={quote('样稿')}")
+    _wait_done(page)
+    assert len(_titles(page)) == 10
+    page.click("#search-more")
+    page.wait_for_function("document.querySelectorAll('#search-results li').length === 14")
+    page.evaluate("window.scrollTo(0, 600)")
+    page.wait_for_function("window.scrollY === 600")
+    # a click from script: Playwright's own click would scroll the link into view first
+    page.evaluate("document.querySelectorAll('#search-results li h2 a')[12].click()")
+    page.wait_for_load_state()
+    page.wait_for_selector("[data-marked]")
+    assert page.locator("mark.hl").first.inner_text() == "样稿"
+    page.go_back()
+    _wait_done(page)
+    page.wait_for_function("document.querySelectorAll('#search-results li').length === 14")
+    page.wait_for_function("window.scrollY === 600")
+    page.close()
+
+
+def test_search_page_controls(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site.as_uri()}/search.html?q={quote('凌创')}")
+    _wait_done(page)
+    assert page.locator('input[type="search"]').count() == 1  # no second box in the header
+    assert page.locator('[role="search"]').count() == 1
+    heights = page.eval_on_selector_all(
+        "#search-filters select", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 44  # a target a finger can hit
+    # a new query keeps the chosen filter
+    page.select_option('select[data-filter="district"]', "巴南区")
+    _wait_done(page)
+    page.fill("#search-q", "巴南")
+    page.keyboard.press("Enter")
+    _wait_done(page)
+    assert "district=" in page.url
+    assert set(_titles(page)) <= BANAN
+    # the kind filter says what article pages say ("节目单" for a listing)
+    page.goto(f"{site.as_uri()}/search.html?q={quote('样稿')}")
+    _wait_done(page)
+    labels = page.locator('select[data-filter="kind"] option').all_inner_texts()
+    assert "节目单（14）" in labels
+    page.close()
+
+
+def test_slash_focuses_search_on_every_page(browser, site):
+    page = browser.new_page()
+    for path, box in [
+        ("index.html", "searchbox-q"),
+        ("articles/decoy.html", "searchbox-q"),
+        ("search.html", "search-q"),
+    ]:
+        page.goto(f"{site.as_uri()}/{path}")
+        page.locator("body").click(position={"x": 1, "y": 1})
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.id") == box, path
+    page.close()
+
+
+def test_no_filter_counts_above_no_result_when_the_text_check_drops_every_candidate(browser, site):
+    page = browser.new_page()
+    # the tokens cdmo 基地 sit side by side in the index, but the text has "CDMO，基地"
+    page.goto(f"{site.as_uri()}/search.html?q={quote('cdmo基地')}")
+    _wait_done(page)
+    assert _titles(page) == []
+    assert "没有找到" in page.inner_text("#search-status")
+    assert not page.locator("#search-filters").is_visible()
     page.close()

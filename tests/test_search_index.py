@@ -3,7 +3,6 @@
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from lunr.index import Index
@@ -15,10 +14,7 @@ from newsprint.search import (
     doc_from_article,
     shard_name,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
-LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
-RUNNER = ROOT / "tests" / "fixtures" / "run_queries.js"
+from searchrun import LUNR_JS, ROOT, RUNNER, query
 
 DOCS = [
     SearchDoc(
@@ -69,19 +65,6 @@ def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
     build_search_index(DOCS, out / "search", shards=8, chunk=2, lunr_js=LUNR_JS)
     return out
-
-
-def query(site, *queries):
-    node = shutil.which("node")
-    assert node, "node is required"
-    done = subprocess.run(
-        [node, str(RUNNER), str(site), str(LUNR_JS)],
-        input=json.dumps(queries),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return {r["q"]: r for r in json.loads(done.stdout)}
 
 
 def test_query_finds_the_right_documents(site):
@@ -215,7 +198,7 @@ def test_article_conversion_reads_pelican_fields():
     assert doc.captions == ("图说",)
     assert (doc.topics, doc.authors, doc.date, doc.kind) == (
         ("招商引资",),
-        ("记者",),
+        ("记者", "摄"),  # the photographer of a caption is one of the article's people
         "2023-04-05",
         "photo",
     )

@@ -117,3 +117,10 @@ def test_same_headline_twice_is_told_apart_by_text_not_place():
     before = [a.slug for a in page(*notices).articles]
     after = [a.slug for a in page(("巴南新闻", "正文。"), *notices).articles[1:]]
     assert before == after and len(set(before)) == 2
+
+
+def test_a_paragraph_starting_with_a_colon_is_not_a_definition():
+    """Pelican's Markdown has 'extra', whose definition lists start with ':'."""
+    art = Article(source="p.txt", paragraphs=[Paragraph("第一段。"), Paragraph(": :")])
+    html = markdown.markdown(body_markdown(art), extensions=["extra"])
+    assert "<dl>" not in html and "<p>&#58; :</p>" in html, html

@@ -2,7 +2,9 @@
 
 * ``initialized``: take the build lock (a second build in the same folder stops
   with a message), then import raw pages into Markdown posts before content is read.
-* ``content_object_init``: give districts and topics their gazetteer slugs.
+* ``content_object_init``: give districts and topics their gazetteer slugs;
+  display fixes (full-width punctuation, bylines without print markers, summaries
+  that end at a sentence end: :mod:`newsprint.reading`).
 * ``get_generators``: the figures view (per-district investment tables and charts)
   the sharded search index (search/*.js, loadable from file://), and the raw
   pages as readable HTML with line anchors (raw/NAME.html#L12).
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import search, source_pages
+from . import reading, search, source_pages
 from .importer import ImportReport, import_pages
 from .lock import BuildLocked, acquire, release
 from .settings import get_setting
@@ -144,4 +146,5 @@ def register() -> None:
     signals.get_generators.connect(source_pages.get_generators)
     signals.content_object_init.connect(set_slugs)
     signals.article_generator_finalized.connect(check_posts_were_read)
+    signals.content_object_init.connect(reading.prepare_article)
     signals.finalized.connect(write_report)

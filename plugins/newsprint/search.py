@@ -10,8 +10,8 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 
     search/lunr.js          lunr.js 2.3.9, copied from node_modules at build time
     search/manifest.js      window.NEWSPRINT_SEARCH = {shards, files, keys, buckets,
-                            split, fields, chunk, count, facetChunk, districts,
-                            years, kinds, topics}: the shard plan and the filter
+                            split, fields, chunk, count, facetChunk,
+                            districts, years, kinds, topics}: the shard plan and the filter
                             values; nothing per document, so it stays small
     search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index>, its
                             postings without metadata ("ref":{})
@@ -20,8 +20,14 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             field's token stream (fields without the term left
                             out); loaded only for the phrase check
     search/docs-N.js        NEWSPRINT_DOCS[N] = [[title, body, captions, extra, url,
-                            yyyymmdd], ...] (stored text of docs N*chunk ..
-                            N*chunk+chunk-1; loaded only for results on screen)
+                            yyyymmdd, kicker, subtitle], ...] (stored text of docs
+                            N*chunk .. N*chunk+chunk-1; extra: district, topics,
+                            authors/bylines/credits; loaded only for results on
+                            screen)
+    search/fold.js          window.NEWSPRINT_FOLD = "區区項项…": the traditional →
+                            simplified table (newsprint.fold, from OpenCC's data) as
+                            from/to character pairs, loaded before the first query
+                            (~26 KB, 4,129 pairs; the same for every site)
     search/facets-K.js      NEWSPRINT_FACETS[K] = {w, d, y, k, n, t}: district,
                             year, kind and topics of docs K*facetChunk ..
                             (K+1)*facetChunk-1 as base64 columns of small integers
@@ -29,7 +35,13 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             results, filtered and counted over typed arrays
 
 * Tokens come from :mod:`newsprint.tokenize` (``tails=True``); the browser uses the
-  same rules from ``theme/static/js/tokenize.js``.
+  same rules from ``theme/static/js/tokenize.js``, including the traditional →
+  simplified folding of :mod:`newsprint.fold`.
+* Fields (``FIELDS``, manifest version 5): title ``t`` (boost 10), kicker ``k``
+  and subtitle ``s`` (4), body ``b`` and captions ``c`` (1), district ``d`` and
+  topics ``p`` (3), people ``a`` (2: authors, bylines as printed, credits,
+  photographers). Version 5 added ``k``, ``s``, the people in ``a`` beyond the
+  authors, the last two columns of docs-N.js and fold.js; nothing else changed.
 * Shards are balanced by posting volume (:class:`ShardPlan`): terms are grouped
   by *key* — a Han term's first character (so the prefix query ``渝*`` for a
   one-character query reads one shard), or for a character heavy enough to fill
@@ -62,6 +74,11 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
   phrase check that removes bigram false positives — reading positions for the
   candidates only. Results on screen are checked once more against their
   stored text.
+* BM25 uses the whole corpus's statistics in every shard (:class:`CorpusStats`:
+  document count, full field lengths, mean field lengths), so the sum of a
+  document's per-term weights across shards is what one lunr index over all
+  documents gives; the browser adds up every query term's weight (lunr.js's
+  formula) rather than scoring the rarest term only.
 * Pipelines are empty on both sides, so nothing needs registering in lunr.js.
 
 Two backends write byte-identical shards and positions files
@@ -104,6 +121,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .dates import iso_at_precision
+from .fold import fold_pairs
 from .models import NO_DISTRICT
 from .settings import get_setting
 from .tokenize import is_han, tokenize
@@ -114,11 +132,13 @@ LUNR_VERSION = "2.3.9"
 #: (index field name, boost, SearchDoc attribute)
 FIELDS: tuple[tuple[str, int, str], ...] = (
     ("t", 10, "title"),
+    ("k", 4, "kicker"),
+    ("s", 4, "subtitle"),
     ("b", 1, "body"),
     ("c", 1, "captions"),
     ("d", 3, "district"),
     ("p", 3, "topics"),
-    ("a", 2, "authors"),
+    ("a", 2, "authors"),  # authors, bylines as printed, credits, photographers
 )
 K1, B = 1.2, 0.75
 TOKENS_PER_SHARD = 12_000
@@ -137,9 +157,11 @@ class SearchDoc:
     captions: tuple[str, ...] = ()
     district: str = ""
     topics: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # names, bylines ("重庆日报记者 陈维灯"), credits
     date: str = ""  # YYYY-MM-DD, YYYY-MM or YYYY: only as precise as the page
     kind: str = ""
+    kicker: str = ""  # 引题, printed above the headline
+    subtitle: str = ""  # 副题, printed below it
 
     def field_text(self, attr: str) -> str:
         value = getattr(self, attr)
@@ -208,20 +230,48 @@ def html_to_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _captions(value) -> tuple[str, ...]:
+def _json_list(value) -> list:
+    """A metadata value written as a JSON list (``Captions``, ``Bylines``, ``Credits``).
+
+    >>> _json_list('["李攀"]'), _json_list("李攀"), _json_list(None)
+    (['李攀'], ['李攀'], [])
+    """
     if not value:
-        return ()
+        return []
     if isinstance(value, str):
         try:
             value = json.loads(value)
         except ValueError:
-            return (value,)
+            return [value]
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _captions(value) -> tuple[str, ...]:
     out = []
-    for item in value:
+    for item in _json_list(value):
         text = item.get("text", "") if isinstance(item, dict) else str(item)
         if text:
             out.append(html.unescape(text))
     return tuple(out)
+
+
+def _people(article, meta) -> tuple[str, ...]:
+    """Authors, then bylines and credits as printed, then photographers; each once.
+
+    >>> class A: authors = ["陈维灯"]
+    >>> _people(A(), {"bylines": '["重庆日报记者 陈维灯"]', "credits": '["李攀"]',
+    ...               "captions": '[{"text": "夜景", "credit": "刘纪瀛"}]'})
+    ('陈维灯', '重庆日报记者 陈维灯', '李攀', '刘纪瀛')
+    """
+    names = [str(getattr(a, "name", a)) for a in getattr(article, "authors", None) or ()]
+    names += [str(b) for b in _json_list(meta.get("bylines"))]
+    names += [str(c) for c in _json_list(meta.get("credits"))]
+    names += [
+        str(c["credit"])
+        for c in _json_list(meta.get("captions"))
+        if isinstance(c, dict) and c.get("credit")
+    ]
+    return tuple(dict.fromkeys(html.unescape(n) for n in names if n))
 
 
 def doc_from_article(article) -> SearchDoc:
@@ -237,9 +287,11 @@ def doc_from_article(article) -> SearchDoc:
         captions=_captions(meta.get("captions")),
         district="" if district == NO_DISTRICT else district,
         topics=tuple(str(getattr(t, "name", t)) for t in getattr(article, "tags", None) or ()),
-        authors=tuple(str(getattr(a, "name", a)) for a in getattr(article, "authors", None) or ()),
+        authors=_people(article, meta),
         date=iso_at_precision(date, meta.get("date_precision", "day")),
         kind=str(meta.get("kind", "") or ""),
+        kicker=html.unescape(str(meta.get("kicker", "") or "")),
+        subtitle=html.unescape(str(meta.get("subtitle", "") or "")),
     )
 
 
@@ -513,6 +565,18 @@ def _build_shard_lunr(corpus: _Corpus, refs, shard: int, plan: ShardPlan) -> dic
         fields = [[terms[t] for t in arr] for arr in row]
         if any(plan.shard_of(t) == shard for tokens in fields for t in tokens):
             builder.add({"ref": ref, "tokens": fields})
+    # BM25 with the corpus's statistics, not this shard's (see CorpusStats)
+    stats = CorpusStats.of(corpus)
+    builder.document_count = stats.documents
+    for ref, row in zip(refs, corpus.rows, strict=True):
+        for (name, _, _), arr in zip(FIELDS, row, strict=True):
+            key = f"{name}/{ref}"
+            if key in builder.field_lengths:
+                builder.field_lengths[key] = len(arr)
+    averages = dict(zip((name for name, _, _ in FIELDS), stats.average, strict=True))
+    builder._calculate_average_field_lengths = lambda: setattr(
+        builder, "average_field_length", averages
+    )
     builder._create_token_set = lambda: setattr(builder, "token_set", TokenSet())
     return _drop_empty_vectors(builder.build().serialize())
 
@@ -570,30 +634,52 @@ def _postings(corpus: _Corpus, refs) -> list[bytearray | None]:
     return postings
 
 
-def _field_vectors(corpus: _Corpus, refs, shard, index, n_docs, field_sum) -> list[bytes]:
-    """The ``fieldVectors`` JSON text of every shard: lunr.py's BM25, document by document."""
+@dataclass(frozen=True)
+class CorpusStats:
+    """The BM25 statistics of the whole corpus, used by every shard.
+
+    A shard's lunr index scores its terms as one lunr index over all documents
+    would: ``documents`` counts every document with a token, a field's length is
+    all of its tokens, and ``average`` is the field's mean length over those
+    documents. So a query's scores, added up over shards, are lunr.js's scores on
+    one index (tests/test_search_query.py checks it against lunr.js).
+    """
+
+    documents: int
+    average: tuple[float, ...]  # per field, in FIELDS order
+
+    @classmethod
+    def of(cls, corpus: _Corpus) -> CorpusStats:
+        documents = sum(1 for row in corpus.rows if any(row))
+        totals = [sum(len(row[f]) for row in corpus.rows) for f in range(len(FIELDS))]
+        return cls(documents, tuple(t / documents if documents else 0 for t in totals))
+
+
+def _field_vectors(corpus: _Corpus, refs, shard, index, n_docs, stats: CorpusStats) -> list[bytes]:
+    """The ``fieldVectors`` JSON text of every shard: lunr.py's BM25 with the corpus's
+    statistics (:class:`CorpusStats`), document by document."""
     nf = len(FIELDS)
     names = [name for name, _, _ in FIELDS]
     boosts = [boost for _, boost, _ in FIELDS]
     vectors: list[bytearray] = [bytearray() for _ in n_docs]
-    avg = [[fs / n if n else 0 for fs in sums] for n, sums in zip(n_docs, field_sum, strict=True)]
+    avg = stats.average
+    documents = stats.documents
     idf: dict[int, float] = {}
     dfs = corpus.doc_fields
-    sget = shard.__getitem__
     for ref, row in zip(refs, corpus.rows, strict=True):
         per_shard: dict[int, list[list[tuple[int, float]]]] = {}
         for f, arr in enumerate(row):
             if not arr:
                 continue
-            lengths = Counter(map(sget, arr))
+            length = len(arr)
             boost = boosts[f]
             for t, count in Counter(arr).items():
                 s = shard[t]
                 x = idf.get(t)
                 if x is None:
-                    r = (n_docs[s] - dfs[t] + 0.5) / (dfs[t] + 0.5)
+                    r = (documents - dfs[t] + 0.5) / (dfs[t] + 0.5)
                     x = idf[t] = math.log(1 + abs(r))
-                norm = K1 * (1 - B + B * (lengths[s] / avg[s][f])) + count
+                norm = K1 * (1 - B + B * (length / avg[f])) + count
                 score = x * ((K1 + 1) * count) / norm
                 score *= boost
                 score *= 1
@@ -694,22 +780,16 @@ def _shard_payloads_fast(corpus: _Corpus, refs, plan: ShardPlan) -> Iterator[tup
         seen[s] += 1
         by_shard[s].append(t)
 
-    # Each shard's document count and total field lengths (for BM25).
+    # Which shards have documents at all (BM25 itself uses the corpus's statistics).
     n_docs = [0] * shards
-    field_sum = [[0] * nf for _ in range(shards)]
     sget = shard.__getitem__
     for row in rows:
-        in_doc: set[int] = set()
-        for f, arr in enumerate(row):
-            for s, n in Counter(map(sget, arr)).items():
-                field_sum[s][f] += n
-                in_doc.add(s)
-        for s in in_doc:
+        for s in {s for arr in row for s in map(sget, arr)}:
             n_docs[s] += 1
 
     # Field vectors and postings do not depend on each other: with two cores,
     # a forked child computes the vectors while this process does the postings.
-    args = (corpus, refs, shard, index, n_docs, field_sum)
+    args = (corpus, refs, shard, index, n_docs, CorpusStats.of(corpus))
     with _BackgroundCall(_field_vectors, *args) as pending:
         postings = _postings(corpus, refs)
         vectors = pending.result()
@@ -831,6 +911,8 @@ def build_search_index(
                 " ".join(x for x in (d.district, *d.topics, *d.authors) if x),
                 d.url,
                 _date_number(d.date),
+                _stored_text(d.kicker),
+                _stored_text(d.subtitle),
             ]
             for d in docs[start : start + chunk]
         ]
@@ -841,8 +923,10 @@ def build_search_index(
         encoded = table.encode(start, start + facet_chunk)
         write(f"facets-{number}.js", _js_global("NEWSPRINT_FACETS", number, encoded))
 
+    write("fold.js", f"window.NEWSPRINT_FOLD={_json(fold_pairs())};\n")
+
     manifest = {
-        "version": 4,
+        "version": 5,
         "lunr": LUNR_VERSION,
         "shards": shards,
         "files": files,

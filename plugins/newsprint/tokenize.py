@@ -4,8 +4,10 @@ One definition of "token", implemented twice — here and in
 ``theme/static/js/tokenize.js`` — and kept identical by
 ``tests/test_tokenize_parity.py``, which runs both over the sample pages.
 
-Rules, applied to ``normalize(text)`` (Unicode NFKC, then lower case, so
-full-width ``ＣＤＭＯ２０２３`` and half-width ``cdmo2023`` are the same):
+Rules, applied to ``normalize(text)`` (Unicode NFKC, lower case, then
+traditional and variant characters folded to simplified by :mod:`newsprint.fold`,
+so full-width ``ＣＤＭＯ２０２３`` and half-width ``cdmo2023`` are the same, and
+so are ``巴南區`` and ``巴南区``):
 
 * A run of Han characters becomes its overlapping character bigrams;
   a lone Han character is its own token.
@@ -34,18 +36,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .fold import fold
+
 #: Han ideographs (CJK unified, extensions A–G, compatibility, 〇). Mirrored in tokenize.js.
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 TOKEN_RE = re.compile(f"([{HAN}]+)|([0-9]+(?:\\.[0-9]+)+|[a-z0-9]+)")
 
 
 def normalize(text: str) -> str:
-    """NFKC then lower case: the form both the index and the query are read in.
+    """NFKC, lower case, traditional → simplified: the form index and query are read in.
 
-    >>> normalize("ＣＤＭＯ　５Ｇ，")
-    'cdmo 5g,'
+    >>> normalize("ＣＤＭＯ　５Ｇ，招商引資")
+    'cdmo 5g,招商引资'
     """
-    return unicodedata.normalize("NFKC", text).lower()
+    return fold(unicodedata.normalize("NFKC", text).lower())
 
 
 def tokenize(text: str, *, tails: bool = False) -> list[str]:

@@ -24,6 +24,9 @@ _INLINE = re.compile(r"([\\`*_\[\]{}|#])")
 _LIST_NUMBER = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 _LINE_MARKER = re.compile(r"^(\s*)([+\-])", re.MULTILINE)
 _UNDERLINE = re.compile(r"^(\s*)=", re.MULTILINE)
+# ":" at the start of a line after a paragraph opens a definition (Markdown extra's
+# def_list), and "\:" is not an escape there either: an entity.
+_DEFINITION = re.compile(r"^(\s*):", re.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:
@@ -36,7 +39,8 @@ def escape_markdown(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _LIST_NUMBER.sub(r"\1\2\\\3", text)
     text = _LINE_MARKER.sub(r"\1\\\2", text)
-    return _UNDERLINE.sub(r"\1&#61;", text)
+    text = _UNDERLINE.sub(r"\1&#61;", text)
+    return _DEFINITION.sub(r"\1&#58;", text)
 
 
 def body_markdown(art: Article) -> str:

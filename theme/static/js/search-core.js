@@ -56,17 +56,139 @@
     return terms;
   }
 
-  function parseQuery(T, q) {
-    var seen = {};
-    var words = [];
-    T.normalize(q || "").split(/\s+/).forEach(function (w) {
-      if (!w || seen[w]) return;
-      var terms = wordTerms(T, w);
-      if (!terms.length) return;
-      seen[w] = true;
-      words.push({ text: w, terms: terms });
+  /*
+   * Query syntax (what people type; anything else is plain text):
+   *   巴南 招商          every word must occur (each word as a phrase)
+   *   "社区客厅" “…” 「…」 『…』 ‘…’  a phrase; spaces inside it between Han
+   *                      characters are ignored
+   *   -永川              exclude documents holding the word
+   *   巴南 OR 永川       either (also "或", "|"); binds tighter than the space
+   *   cdm*  巴南*        prefix (for Han words the bigram index already finds
+   *                      longer words, so * only drops)
+   *   标题:巴南 title:巴南  the word in one field (FIELD_NAMES)
+   * A quote that never closes, a lone "-", "OR" at either end, an unknown
+   * "name:" are read as plain text, never dropped silently.
+   */
+  var QUOTES = { '"': '"', "\u201c": "\u201d", "\u201d": "\u201d", "\u300c": "\u300d",
+    "\u300e": "\u300f", "\u2018": "\u2019", "'": "'", "\uff02": "\uff02", "\u00ab": "\u00bb" };
+  var FIELD_NAMES = {
+    title: "t", "标题": "t", kicker: "k", "引题": "k", "肩题": "k", subtitle: "s", "副题": "s",
+    body: "b", "正文": "b", caption: "c", captions: "c", "图说": "c", "图片说明": "c",
+    author: "a", authors: "a", byline: "a", "作者": "a", "署名": "a", "记者": "a",
+    district: "d", "区县": "d", topic: "p", "主题": "p", "专题": "p",
+  };
+  var OR_WORDS = { OR: true, "或": true, "|": true };
+
+  /* Raw query -> [{kind: "word"|"or", text, phrase, exclude, field, prefix}] */
+  function lexQuery(q) {
+    var items = [];
+    var chars = Array.from(String(q || ""));
+    var i = 0;
+    function space(c) { return /\s/.test(c); }
+    while (i < chars.length) {
+      if (space(chars[i])) { i++; continue; }
+      var item = { kind: "word", text: "", phrase: false, exclude: false, field: "", prefix: false };
+      var start = i;
+      if ((chars[i] === "-" || chars[i] === "\uff0d") && i + 1 < chars.length && !space(chars[i + 1])) {
+        item.exclude = true;
+        i++;
+      }
+      // field name: letters or Han before ":" / "："
+      var j = i;
+      while (j < chars.length && !space(chars[j]) && chars[j] !== ":" && chars[j] !== "\uff1a" &&
+             !QUOTES[chars[j]]) j++;
+      if (j < chars.length && (chars[j] === ":" || chars[j] === "\uff1a") && j > i) {
+        var name = chars.slice(i, j).join("").toLowerCase();
+        if (FIELD_NAMES[name] && j + 1 < chars.length && !space(chars[j + 1])) {
+          item.field = FIELD_NAMES[name];
+          i = j + 1;
+        }
+      }
+      var close = QUOTES[chars[i]];
+      var end = close ? chars.indexOf(close, i + 1) : -1;
+      if (close && end > i + 1) {
+        item.phrase = true;
+        item.text = chars.slice(i + 1, end).join("");
+        i = end + 1;
+      } else {
+        if (close) i++; // a quote that never closes (or closes at once) is dropped
+        var k = i;
+        while (k < chars.length && !space(chars[k])) k++;
+        item.text = chars.slice(i, k).join("");
+        i = k;
+        if (!item.exclude && !item.field && OR_WORDS[item.text]) item.kind = "or";
+        if (/^[^*]+\*$/.test(item.text)) {
+          item.prefix = true;
+          item.text = item.text.slice(0, -1);
+        }
+      }
+      item.raw = chars.slice(start, i).join("");
+      items.push(item);
+    }
+    // "OR" with no word on one side is plain text
+    items.forEach(function (it, n) {
+      if (it.kind !== "or") return;
+      var before = items[n - 1], after = items[n + 1];
+      if (!before || !after || before.kind !== "word" || after.kind !== "word" ||
+          before.exclude || after.exclude) it.kind = "word";
     });
-    return words;
+    return items;
+  }
+
+  /* Collapse white space; drop it between two Han characters (a phrase is one run). */
+  function phraseText(T, text) {
+    var s = T.normalize(text).replace(/\s+/g, " ").trim();
+    var chars = Array.from(s);
+    return chars.filter(function (c, i) {
+      return !(c === " " && i > 0 && i < chars.length - 1 && T.isHan(chars[i - 1]) && T.isHan(chars[i + 1]));
+    }).join("");
+  }
+
+  /*
+   * Parse a query: {groups: [[word, ...], ...] (every group must match, any word
+   * of a group will do), exclude: [word], words: every positive word, described:
+   * what was searched, in words a reader can check}. A word is {text (normalised),
+   * terms, field, group}.
+   */
+  function parseQuery(T, q) {
+    var groups = [];
+    var exclude = [];
+    var seen = {};
+    var joinNext = false;
+    lexQuery(q).forEach(function (it) {
+      if (it.kind === "or") { joinNext = groups.length > 0; return; }
+      var text = phraseText(T, it.text);
+      var terms = wordTerms(T, text);
+      if (!terms.length) { joinNext = false; return; }
+      if (it.prefix && !T.isHan(Array.from(text).pop())) terms[terms.length - 1].prefix = true;
+      var word = { text: text, terms: terms, field: it.field, raw: it.raw, exclude: it.exclude };
+      var key = (it.exclude ? "-" : "") + it.field + ":" + text + (it.prefix ? "*" : "");
+      if (it.exclude) {
+        if (!seen[key]) exclude.push(word);
+      } else if (joinNext) {
+        groups[groups.length - 1].push(word);
+      } else if (!seen[key]) {
+        groups.push([word]);
+      }
+      seen[key] = true;
+      joinNext = false;
+    });
+    var words = [];
+    groups.forEach(function (g, n) { g.forEach(function (w) { w.group = n; words.push(w); }); });
+    return { groups: groups, exclude: exclude, words: words, described: describe(groups, exclude) };
+  }
+
+  var FIELD_LABELS = { t: "标题", k: "引题", s: "副题", b: "正文", c: "图片说明", a: "作者署名", d: "区县", p: "专题" };
+
+  /* What a parsed query searched for: 「巴南」或「永川」，且不含「大足」（只看标题） */
+  function describe(groups, exclude) {
+    function one(w) {
+      return "“" + w.text + "”" + (w.field ? "（" + FIELD_LABELS[w.field] + "）" : "");
+    }
+    var parts = groups.map(function (g) { return g.map(one).join("或"); });
+    var out = parts.join("、");
+    if (exclude.length) out += (out ? "，且" : "") + "不含" + exclude.map(one).join("、");
+    return out;
   }
 
   /* Per-character normalisation with a map back to the original offsets. */
@@ -79,7 +201,11 @@
       var n = ch;
       // NFKC and lower case leave CJK unified ideographs and ASCII other than
       // capitals and controls alone: only other characters go through normalize.
-      if (!((c >= 0x4e00 && c <= 0x9fff) || (c > 0x20 && c < 0x41) || (c > 0x5a && c < 0x7f))) {
+      if ((c > 0x20 && c < 0x41) || (c > 0x5a && c < 0x7f)) {
+        // ASCII other than capitals and controls: NFKC, lower case and folding leave it alone
+      } else if (c >= 0x4e00 && c <= 0x9fff) {
+        n = T.foldChar(ch); // NFKC and lower case leave CJK unified ideographs alone
+      } else {
         n = T.normalize(ch);
         if (/\s/.test(n)) n = " ";
       }
@@ -186,15 +312,89 @@
   };
 
   /*
-   * Run a query. Resolves to {words, results: [{ref, n, score, title}], shards}
-   * where results are phrase-checked by position, best first (title matches first).
-   * The rarest term's documents are scored (by _score for one exact term in one
-   * shard, else by lunr.js's query); every other term is looked up, for those
-   * candidates only, in its loaded index.
+   * Run a query (syntax: parseQuery). Resolves to {words, query, results: [{ref,
+   * n, score, title, fields}], shards}: results phrase-checked by position, best
+   * first by lunr.js's score over every term (see _lookup), `fields` a bit mask
+   * of the fields the words matched in (fieldsOf). Each combination of OR alternatives is one conjunction
+   * (_conjunction); a document in several keeps its best score; excluded words'
+   * documents are dropped; a query of exclusions only answers every other document.
    */
   Engine.prototype.search = function (q) {
     var self = this;
-    var words = parseQuery(this.T, q);
+    var query = parseQuery(this.T, q);
+    var branches = [[]];
+    query.groups.forEach(function (g) {
+      var next = [];
+      branches.forEach(function (b) {
+        g.forEach(function (w) { if (next.length < MAX_BRANCHES) next.push(b.concat([w])); });
+      });
+      branches = next;
+    });
+    var positive = query.groups.length
+      ? branches.map(function (b) { return self._conjunction(b); })
+      : [Promise.resolve(null)];
+    var negative = query.exclude.map(function (w) { return self._conjunction([w]); });
+    return Promise.all(positive.concat(negative)).then(function (answers) {
+      var names = [];
+      answers.forEach(function (a) {
+        (a ? a.shards : []).forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+      });
+      var excluded = Object.create(null);
+      answers.slice(positive.length).forEach(function (a) {
+        a.results.forEach(function (r) { excluded[r.ref] = true; });
+      });
+      var byRef = Object.create(null);
+      var results = [];
+      if (!query.groups.length) {
+        // only exclusions: every document but those (a query never answers 0 silently)
+        if (query.exclude.length) {
+          for (var n = 0; n < self.manifest.count; n++) {
+            var ref = n.toString(36);
+            if (!excluded[ref]) results.push({ ref: ref, n: n, score: 0, title: false, fields: 0 });
+          }
+        }
+      } else {
+        answers.slice(0, positive.length).forEach(function (a) {
+          a.results.forEach(function (r) {
+            if (excluded[r.ref]) return;
+            var had = byRef[r.ref];
+            if (!had) {
+              byRef[r.ref] = r;
+              results.push(r);
+              return;
+            }
+            // a document matched by several OR branches: its best score, every field
+            had.score = Math.max(had.score, r.score);
+            had.title = had.title || r.title;
+            had.fields |= r.fields;
+          });
+        });
+      }
+      results.sort(byScore);
+      return { words: query.words, query: query, results: results, shards: names };
+    });
+  };
+
+  var MAX_BRANCHES = 32; // "a OR b" groups multiply; past this many combinations, the rest are dropped
+
+  function byScore(a, b) {
+    return (b.score - a.score) || (a.n - b.n);
+  }
+
+  /*
+   * Documents holding every word of `words` (each as a phrase, in its field if it
+   * names one). The rarest term's documents are the candidates (found by _score
+   * for one exact term in one shard, else by lunr.js's query); every other term
+   * is looked up, for those candidates only, in its loaded index.
+   */
+  Engine.prototype._conjunction = function (words) {
+    var self = this;
+    words = words.map(function (w) {
+      // each branch gets its own term objects: the shards and tables noted on them differ
+      return { text: w.text, field: w.field, terms: w.terms.map(function (t) {
+        return { term: t.term, rel: t.rel, prefix: t.prefix };
+      }) };
+    });
     if (!words.length) return Promise.resolve({ words: words, results: [], shards: [] });
     // Query units: one a term, with the shards holding it (several for a prefix
     // term on a split character, whose answers are united).
@@ -230,10 +430,15 @@
       var cands = []; // {ref, score, meta: term -> field -> {}}
       var driver = units[0];
       var direct = driver.shards.length === 1 && !driver.terms[0].prefix;
+      // lunr.js's query vector; every term's weight is added to a candidate's score
+      // as the term is found in it (see _lookup), so every term counts
+      var q = self._queryWeights(words, loaded);
       if (direct) {
         // one exact term in one shard (the common case, and the costly one for a
         // common term): scored here, exactly as lunr.js would (see _score)
-        cands = self._score(loaded[driver.shards[0]], driver.terms[0].term);
+        var only = driver.terms[0].term;
+        cands = self._score(loaded[driver.shards[0]], only);
+        if (q.weights[only] !== 1) cands.forEach(function (c) { c.score *= q.weights[only]; });
       }
       for (var d = 0; d < driver.shards.length && !direct; d++) {
         var hits = self._run(loaded[driver.shards[d]], driver.terms);
@@ -251,14 +456,20 @@
           }
         }
       }
+      if (!direct) {
+        // lunr.js scored the driver against its own query vector: score it again
+        // against the whole query's (a prefix or split-character driver: rare)
+        cands.forEach(function (c) { c.score = self._metaScore(q, loaded, c); });
+      }
       for (var u = 1; u < units.length && cands.length; u++) {
         var lookups = self._expand(loaded, units[u]);
         var kept = [];
         for (var c = 0; c < cands.length; c++) {
-          if (self._lookup(lookups, cands[c].ref, cands[c].meta)) kept.push(cands[c]);
+          if (self._lookup(lookups, cands[c], q)) kept.push(cands[c]);
         }
         cands = kept;
       }
+      cands.forEach(function (c) { c.score /= q.norm; });
       // Positions only for words of several tokens (the phrase check), only once
       // there are candidates, and only from the shards holding those words' terms.
       var posNames = [];
@@ -270,15 +481,15 @@
           });
         });
       }
-      if (!posNames.length) return self._finish(words, cands, names);
+      if (!posNames.length) return self._finish(words, cands, names, loaded);
       return Promise.all(posNames.map(function (n) { return self.positions(n); })).then(function () {
-        return self._finish(words, cands, names);
+        return self._finish(words, cands, names, loaded);
       });
     });
   };
 
   /* Phrase check and ranking of the candidates (positions tables already loaded). */
-  Engine.prototype._finish = function (words, cands, names) {
+  Engine.prototype._finish = function (words, cands, names, loaded) {
     var self = this;
     var tables = this.positionTables;
     words.forEach(function (w) {
@@ -287,24 +498,102 @@
         t.tables = t.shards.map(function (n) { return tables[n]; });
       });
     });
+    var all = this.manifest.fields;
     var results = [];
     for (var c = 0; c < cands.length; c++) {
       var cand = cands[c];
       var titleWords = 0;
+      var matched = 0; // bit i: the query matched in manifest.fields[i] (fieldsOf)
       var ok = true;
       for (var w = 0; w < words.length && ok; w++) {
         var fields = self._phraseFields(words[w], cand.meta, cand.ref);
+        if (words[w].field) fields = fields.indexOf(words[w].field) >= 0 ? [words[w].field] : [];
         if (fields.indexOf("t") >= 0) titleWords++;
+        for (var f = 0; f < fields.length; f++) matched |= 1 << all.indexOf(fields[f]);
         ok = fields.length > 0;
       }
       if (ok) {
-        results.push({ ref: cand.ref, n: parseInt(cand.ref, 36), score: cand.score, title: titleWords === words.length });
+        results.push({
+          ref: cand.ref, n: parseInt(cand.ref, 36), score: cand.score,
+          title: titleWords === words.length, fields: matched,
+        });
       }
     }
-    results.sort(function (a, b) {
-      return (b.title - a.title) || (b.score - a.score) || (a.n - b.n);
-    });
+    results.sort(byScore);
     return { words: words, results: results, shards: names };
+  };
+
+  /*
+   * lunr.js's query vector: each query term (and each term a prefix expands to)
+   * with weight 1, added up when a term comes twice; {weights: term -> weight,
+   * norm: its magnitude}.
+   */
+  Engine.prototype._queryWeights = function (words, loaded) {
+    var lunr = this.lunr;
+    var weights = Object.create(null);
+    words.forEach(function (w) {
+      w.terms.forEach(function (t) {
+        var expanded = [t.term];
+        if (t.prefix) {
+          expanded = [];
+          t.shards.forEach(function (name) {
+            var idx = loaded[name];
+            idx.tokenSet.intersect(lunr.TokenSet.fromString(t.term + "*")).toArray().forEach(function (x) {
+              if (expanded.indexOf(x) < 0) expanded.push(x);
+            });
+          });
+        }
+        expanded.forEach(function (x) { weights[x] = (weights[x] || 0) + 1; });
+      });
+    });
+    var sum = 0;
+    for (var term in weights) sum += weights[term] * weights[term];
+    return { weights: weights, norm: Math.sqrt(sum) || 1 };
+  };
+
+  /*
+   * A candidate's score as lunr.js computes it for a query of all these terms,
+   * before the division by the query's magnitude: per field, the dot product of
+   * the query vector with the document's field vector, summed over fields, for
+   * the terms in cand.meta. Used for a driver lunr.js scored itself; other
+   * candidates are scored term by term as they are found (_score, _lookup). Every shard is built with
+   * the whole corpus's BM25 statistics (search.py: CorpusStats), so these are
+   * lunr.js's numbers on one index of all documents, however many shards the
+   * terms sit in (tests/test_search_query.py).
+   */
+  Engine.prototype._metaScore = function (q, loaded, cand) {
+    var fields = this.manifest.fields;
+    var score = 0;
+    for (var k = 0; k < fields.length; k++) {
+      var dot = 0;
+      for (var term in cand.meta) {
+        if (!cand.meta[term][fields[k]] || !q.weights[term]) continue;
+        var idx = this._indexHolding(loaded, term);
+        if (!idx) continue;
+        var vector = idx.fieldVectors[fields[k] + "/" + cand.ref];
+        if (vector) dot += q.weights[term] * weightAt(vector.elements, idx.invertedIndex[term]._index);
+      }
+      score += dot;
+    }
+    return score;
+  };
+
+  /* The fields a result matched in (its `fields` bit mask), as field letters. */
+  Engine.prototype.fieldsOf = function (result) {
+    return this.manifest.fields.filter(function (f, i) { return result.fields & (1 << i); });
+  };
+
+  Engine.prototype._indexHolding = function (loaded, term) {
+    var where = loaded._where || Object.defineProperty(loaded, "_where", { value: Object.create(null) })._where;
+    if (where[term] !== undefined) return where[term];
+    where[term] = null;
+    for (var name in loaded) {
+      if (loaded[name].invertedIndex[term]) {
+        where[term] = loaded[name];
+        break;
+      }
+    }
+    return where[term];
   };
 
   /* Postings (document-field pairs) of a unit's term; a prefix term counts as large. */
@@ -329,7 +618,8 @@
     return best;
   };
 
-  /* Each term of a unit with the postings it stands for (a prefix term: every expansion). */
+  /* Each term of a unit with the postings it stands for (a prefix term: every expansion):
+   * [term, posting, lunr index holding it]. */
   Engine.prototype._expand = function (loaded, unit) {
     var lunr = this.lunr;
     return unit.terms.map(function (t) {
@@ -340,16 +630,22 @@
           ? idx.tokenSet.intersect(lunr.TokenSet.fromString(t.term + "*")).toArray()
           : [t.term];
         expanded.forEach(function (term) {
-          if (idx.invertedIndex[term]) postings.push([term, idx.invertedIndex[term]]);
+          if (idx.invertedIndex[term]) postings.push([term, idx.invertedIndex[term], idx]);
         });
       });
       return postings;
     });
   };
 
-  /* Does the document hold every looked-up term? Notes its fields in meta. */
-  Engine.prototype._lookup = function (lookups, ref, meta) {
+  /*
+   * Does the candidate hold every looked-up term? Notes its fields in cand.meta
+   * and adds each term's weight (lunr.js's dot product with the query vector q)
+   * to cand.score, once per term and field however many words share the term.
+   */
+  Engine.prototype._lookup = function (lookups, cand, q) {
     var fields = this.manifest.fields;
+    var ref = cand.ref;
+    var meta = cand.meta;
     for (var i = 0; i < lookups.length; i++) {
       var found = false;
       for (var j = 0; j < lookups[i].length; j++) {
@@ -359,7 +655,11 @@
           var hit = posting[fields[k]][ref];
           if (!hit) continue;
           found = true;
-          (meta[term] = meta[term] || {})[fields[k]] = hit;
+          var seen = meta[term] || (meta[term] = {});
+          if (seen[fields[k]]) continue; // scored already (the term of an earlier word)
+          seen[fields[k]] = hit;
+          var vector = lookups[i][j][2].fieldVectors[fields[k] + "/" + ref];
+          if (vector) cand.score += (q.weights[term] || 0) * weightAt(vector.elements, posting._index);
         }
       }
       if (!found) return false;
@@ -536,7 +836,10 @@
         var rows = self.docCache[Math.floor(n / chunk)];
         var row = rows && rows[n % chunk];
         if (row) {
-          out[n] = { title: row[0], body: row[1], captions: row[2], extra: row[3], url: row[4], date: row[5] };
+          out[n] = {
+            title: row[0], body: row[1], captions: row[2], extra: row[3], url: row[4], date: row[5],
+            kicker: row[6] || "", subtitle: row[7] || "",
+          };
         }
       });
       return out;
@@ -658,54 +961,86 @@
     return { results: passed, counts: out };
   };
 
-  /* Does the stored text contain every query word (after normalisation)? */
+  /* Stored text of one field (d, p and a share the "extra" column). */
+  var FIELD_TEXT = { t: "title", k: "kicker", s: "subtitle", b: "body", c: "captions", d: "extra", p: "extra", a: "extra" };
+
+  /*
+   * Does the stored text hold the query (after normalisation)? Every group needs
+   * one of its words, in the word's field when it names one. `words` is a
+   * parsed query's word list (words carry their group) or any list of words,
+   * all of which must occur.
+   */
   Engine.prototype.verify = function (doc, words) {
-    var all = normalizedWithMap(this.T, [doc.title, doc.body, doc.captions, doc.extra].join("\n")).text;
-    return words.every(function (w) { return all.indexOf(w.text) >= 0; });
+    var T = this.T;
+    var cache = {};
+    function text(field) {
+      if (cache[field] === undefined) {
+        var raw = field ? doc[FIELD_TEXT[field]] || "" :
+          [doc.title, doc.kicker, doc.subtitle, doc.body, doc.captions, doc.extra].join("\n");
+        cache[field] = normalizedWithMap(T, raw).text;
+      }
+      return cache[field];
+    }
+    var groups = {};
+    words.forEach(function (w, i) {
+      var g = w.group === undefined ? "w" + i : w.group;
+      groups[g] = groups[g] || text(w.field || "").indexOf(w.text) >= 0;
+    });
+    return Object.keys(groups).every(function (g) { return groups[g]; });
   };
 
   /*
-   * Snippet around the first match in the body (or captions, or title):
-   * a list of {text, mark} pieces for the UI to turn into text nodes.
+   * Snippet around the first match in the body (or captions, title, kicker,
+   * subtitle, people): a list of {text, mark} pieces for the UI to turn into
+   * text nodes. Offsets are the printed text's: folding keeps every length.
    */
   Engine.prototype.snippet = function (doc, words, width) {
     width = width || 90;
-    var sources = [doc.body, doc.captions, doc.title];
+    var sources = [doc.body, doc.captions, doc.title, doc.kicker, doc.subtitle, doc.extra];
     for (var k = 0; k < sources.length; k++) {
       var src = sources[k] || "";
-      var nm = normalizedWithMap(this.T, src);
-      var ranges = [];
-      words.forEach(function (w) {
-        var from = 0;
-        var at;
-        while ((at = nm.text.indexOf(w.text, from)) >= 0) {
-          ranges.push([nm.map[at], nm.map[at + w.text.length]]);
-          from = at + Math.max(w.text.length, 1);
-        }
-      });
-      if (!ranges.length) continue;
-      ranges.sort(function (a, b) { return a[0] - b[0]; });
-      var start = Math.max(0, ranges[0][0] - Math.floor(width / 3));
-      var end = Math.min(src.length, start + width);
-      var pieces = [];
-      if (start > 0) pieces.push({ text: "…", mark: false });
-      var cur = start;
-      ranges.forEach(function (r) {
-        if (r[0] < cur || r[0] >= end) return;
-        if (r[0] > cur) pieces.push({ text: src.slice(cur, r[0]), mark: false });
-        pieces.push({ text: src.slice(r[0], Math.min(r[1], end)), mark: true });
-        cur = Math.min(r[1], end);
-      });
-      if (cur < end) pieces.push({ text: src.slice(cur, end), mark: false });
-      if (end < src.length) pieces.push({ text: "…", mark: false });
-      return pieces;
+      var pieces = markPieces(this.T, src, words, width);
+      if (pieces) return pieces;
     }
     return [{ text: (doc.body || "").slice(0, width), mark: false }];
   };
 
+  /* Pieces of `src` around its first match of any word, or null when none matches. */
+  function markPieces(T, src, words, width) {
+    var nm = normalizedWithMap(T, src);
+    var ranges = [];
+    words.forEach(function (w) {
+      var from = 0;
+      var at;
+      while (w.text && (at = nm.text.indexOf(w.text, from)) >= 0) {
+        ranges.push([nm.map[at], nm.map[at + w.text.length]]);
+        from = at + Math.max(w.text.length, 1);
+      }
+    });
+    if (!ranges.length) return null;
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var start = width ? Math.max(0, ranges[0][0] - Math.floor(width / 3)) : 0;
+    var end = width ? Math.min(src.length, start + width) : src.length;
+    var pieces = [];
+    if (start > 0) pieces.push({ text: "…", mark: false });
+    var cur = start;
+    ranges.forEach(function (r) {
+      if (r[0] < cur || r[0] >= end) return;
+      if (r[0] > cur) pieces.push({ text: src.slice(cur, r[0]), mark: false });
+      pieces.push({ text: src.slice(r[0], Math.min(r[1], end)), mark: true });
+      cur = Math.min(r[1], end);
+    });
+    if (cur < end) pieces.push({ text: src.slice(cur, end), mark: false });
+    if (end < src.length) pieces.push({ text: "…", mark: false });
+    return pieces;
+  }
+
   var api = {
     Engine: Engine,
     parseQuery: parseQuery,
+    lexQuery: lexQuery,
+    markPieces: markPieces,
+    FIELD_LABELS: FIELD_LABELS,
     wordTerms: wordTerms,
     termHash: termHash,
     shardName: shardName,

@@ -47,8 +47,10 @@
   var enginePromise = null;
   function engine() {
     if (!enginePromise) {
-      enginePromise = Promise.all([loadScript("search/lunr.js"), loadScript("search/manifest.js")])
+      var files = ["search/lunr.js", "search/manifest.js", "search/fold.js"];
+      enginePromise = Promise.all(files.map(loadScript))
         .then(function () {
+          T.useFold(window.NEWSPRINT_FOLD);
           return new Core.Engine({
             tokenize: T, lunr: window.lunr, manifest: window.NEWSPRINT_SEARCH,
             loadScript: loadScript, globals: window,
@@ -73,6 +75,17 @@
     if (replace) window.history.replaceState(st, "", url);
     else window.history.pushState(st, "", url);
   }
+
+  /*
+   * How far the reader got: results shown ("显示更多结果" clicks) and the scroll
+   * position, kept in the history entry so Back from an article restores both.
+   */
+  function rememberView() {
+    if (!current) return;
+    var kept = Object.assign({}, window.history.state || {}, { shown: current.shown, scroll: window.scrollY });
+    window.history.replaceState(kept, "", window.location.href);
+  }
+  if ("scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -111,8 +124,9 @@
   var runId = 0;
   var current = null;
 
-  function render(st) {
+  function render(st, view) {
     var id = ++runId;
+    view = view || {};
     var started = performance.now();
     input.value = st.q;
     list.textContent = "";
@@ -144,8 +158,9 @@
             root.setAttribute("data-state", "done");
             return;
           }
-          return showMore().then(function () {
+          return showUntil(view.shown || PAGE).then(function () {
             if (id !== runId) return;
+            if (view.scroll) window.scrollTo(0, view.scroll);
             window.NEWSPRINT_LAST = { q: st.q, total: filtered.length, ms: performance.now() - started };
             root.setAttribute("data-state", "done");
           });
@@ -160,15 +175,22 @@
 
   function showNothing(st, res) {
     var filtersOn = FILTERS.some(function (f) { return st[f]; });
-    var msg = "没有找到包含“" + st.q + "”的文章。";
+    var searched = (res.query && res.query.described) || "“" + st.q + "”";
+    var msg = "没有找到符合 " + searched + " 的文章。";
     if (filtersOn && res.results.length) {
       msg += "去掉筛选条件后有 " + res.results.length + " 篇。";
-    } else if (res.words.length > 1) {
-      msg += "空格分开的词须同时出现，试试减少一个词。";
+    } else if (res.query && res.query.groups.length > 1) {
+      msg += "空格分开的词须同时出现，可以减少一个词，或用 OR 连接。";
     } else {
-      msg += "试试更短的词、同义词，或检查错别字；也可以按区县或主题浏览。";
+      msg += "可以换一个较短的词，或按区县、主题浏览。";
     }
     status.textContent = msg;
+  }
+
+  function showUntil(count) {
+    return showMore().then(function () {
+      if (current && current.shown < Math.min(count, current.filtered.length)) return showUntil(count);
+    });
   }
 
   function showMore() {
@@ -191,7 +213,11 @@
       status.textContent = "找到 " + total + " 篇文章" + (c.shown < c.filtered.length ? "，显示前 " + list.children.length + " 篇。" : "。");
       more.hidden = c.shown >= c.filtered.length;
       if (!list.children.length && c.shown < c.filtered.length) return showMore();
-      if (!list.children.length) showNothing(c.st, { results: [], words: c.res.words });
+      if (!list.children.length) {
+        // every candidate failed the check on its stored text: nothing to filter either
+        filterBox.hidden = true;
+        showNothing(c.st, { results: [], words: c.res.words, query: c.res.query });
+      }
     });
   }
 
@@ -200,12 +226,18 @@
     var li = el("li", "result");
     var h = el("h2", "title");
     var a = el("a", null, doc.title || doc.url);
-    a.href = href(doc.url);
+    // the article page marks the query's words (site.js reads ?hl=)
+    a.href = href(doc.url) + "?hl=" + encodeURIComponent(current ? current.st.q : "");
+    a.addEventListener("click", rememberView);
     h.appendChild(a);
     li.appendChild(h);
     var meta = [fc.district, formatDate(doc.date), KIND_LABELS[fc.kind] || fc.kind]
       .filter(Boolean).join(" · ");
     li.appendChild(el("p", "meta", meta));
+    if (r.fields) {
+      var labels = eng.fieldsOf(r).map(function (f) { return Core.FIELD_LABELS[f] || f; });
+      li.appendChild(el("p", "matched", "匹配：" + labels.join("、")));
+    }
     var p = el("p", "snippet");
     eng.snippet(doc, words).forEach(function (piece) {
       p.appendChild(piece.mark ? el("mark", null, piece.text) : document.createTextNode(piece.text));
@@ -216,8 +248,8 @@
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var st = { q: input.value.trim() };
-    FILTERS.forEach(function (f) { st[f] = ""; });
+    var st = readState(); // a new query keeps the filters chosen
+    st.q = input.value.trim();
     writeState(st, false);
     render(st);
   });
@@ -234,24 +266,19 @@
   more.addEventListener("click", function () {
     var first = list.children.length;
     showMore().then(function () {
+      rememberView();
       var link = list.children[first] && list.children[first].querySelector("a");
       if (link) link.focus();
     });
   });
 
-  window.addEventListener("popstate", function () { render(readState()); });
-
-  document.addEventListener("keydown", function (e) {
-    if (e.key === "/" && document.activeElement !== input &&
-        !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
-      e.preventDefault();
-      input.focus();
-    }
-  });
+  window.addEventListener("popstate", function (e) { render(readState(), e.state || {}); });
+  window.addEventListener("pagehide", rememberView);
 
   engine(); // start loading lunr and the manifest while the reader types
   var initial = readState();
-  writeState(initial, true);
-  render(initial);
+  var view = window.history.state || {}; // set by rememberView before the reader left
+  writeState(Object.assign({}, initial, { shown: view.shown, scroll: view.scroll }), true);
+  render(initial, view);
   if (!initial.q) input.focus();
 })();

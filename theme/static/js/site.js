@@ -1,0 +1,80 @@
+/*
+ * On every page: "/" puts the cursor in the search box (the page's own box on
+ * search.html, the header's elsewhere), and an article opened from a search
+ * result (?hl=query) marks the query's words in its text. Marking loads the
+ * search tokenizer, core and fold table only then, so other visits load nothing.
+ * Classic script (works from file://); the page's text reaches the DOM only as
+ * text nodes.
+ */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var base = ((me && me.getAttribute("data-siteurl")) || "").replace(/\/+$/, "");
+
+  function searchBox() {
+    return document.getElementById("search-q") || document.querySelector('input[type="search"]');
+  }
+
+  document.addEventListener("keydown", function (e) {
+    var active = document.activeElement;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (active && (/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable)) return;
+    var box = searchBox();
+    if (!box) return;
+    e.preventDefault();
+    box.focus();
+  });
+
+  function load(path) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = (base ? base + "/" : "") + path;
+      s.onload = function () { resolve(); };
+      s.onerror = function () { reject(new Error("cannot load " + path)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  /* Wrap the query's words in <mark> inside `root`, text node by text node. */
+  function mark(root, Core, T, words) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    var n;
+    while ((n = walker.nextNode())) if (n.data.trim()) nodes.push(n);
+    var marked = 0;
+    nodes.forEach(function (node) {
+      var pieces = Core.markPieces(T, node.data, words, 0);
+      if (!pieces) return;
+      var frag = document.createDocumentFragment();
+      pieces.forEach(function (p) {
+        if (!p.mark) frag.appendChild(document.createTextNode(p.text));
+        else {
+          var m = document.createElement("mark");
+          m.className = "hl";
+          m.textContent = p.text;
+          frag.appendChild(m);
+          marked++;
+        }
+      });
+      node.parentNode.replaceChild(frag, node);
+    });
+    return marked;
+  }
+
+  var q = new URLSearchParams(window.location.search).get("hl");
+  var article = document.querySelector("article.article") || document.querySelector("main");
+  if (!q || !article) return;
+  load("theme/js/tokenize.js")
+    .then(function () { return Promise.all([load("search/fold.js"), load("theme/js/search-core.js")]); })
+    .then(function () {
+      var T = window.NewsprintTokenize;
+      var Core = window.NewsprintSearchCore;
+      T.useFold(window.NEWSPRINT_FOLD);
+      var words = Core.parseQuery(T, q).words;
+      var count = mark(article, Core, T, words);
+      var first = article.querySelector("mark.hl");
+      if (first && first.scrollIntoView) first.scrollIntoView({ block: "center" });
+      article.setAttribute("data-marked", String(count));
+    })
+    .catch(function () { article.setAttribute("data-marked", "0"); });
+})();
