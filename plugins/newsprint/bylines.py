@@ -32,7 +32,7 @@ _CREDIT = re.compile(
 )
 _CAPTION_CREDIT = re.compile(
     rf"\s*摄\s*[/／:：]\s*({_HAN}{{2,4}})$|\s*[（(]\s*({_HAN}{{2,4}})\s*摄\s*[)）]$"
-    rf"|(?:\s+|(?<=[。！？”]))(?:(?:本报|特约|新华社)?(?:摄影)?记者\s*)?({_HAN}{{2,4}})\s*摄$"
+    rf"|(?:\s+|(?<=[。！？”]))((?:本报|特约|新华社)?(?:摄影)?记者\s*)?({_HAN}{{2,4}})\s*摄$"
 )
 # "本报讯（记者 张三 通讯员 李四）…": the dateline credit that opens many news stories.
 _DATELINE_CREDIT = re.compile(
@@ -154,12 +154,18 @@ def split_caption_credit(text: str) -> tuple[str, str | None, str]:
     ('大美新巴南', '刘纪瀛', '摄/刘纪瀛')
     >>> split_caption_credit("游客在景区赏花。 本报记者 王磊 摄")
     ('游客在景区赏花。', '王磊', '本报记者 王磊 摄')
+    >>> split_caption_credit("学生使用电子课本。 记者 阿依努尔摄")[1]
+    '阿依努尔'
+    >>> split_caption_credit("这是一句话。 一路景摄")[1] is None
+    True
     """
     match = _CAPTION_CREDIT.search(text)
     if not match:
         return text, None, ""
-    name = match.group(1) or match.group(2) or match.group(3)
-    if not looks_like_name(name):
+    name = match.group(1) or match.group(2) or match.group(4)
+    if not (match.group(1) or match.group(2) or match.group(3)) and not looks_like_name(name):
+        # A bare "…。 张三摄" needs a name that looks like one; "记者 阿依努尔摄",
+        # "摄/…" and "（… 摄）" say so themselves.
         return text, None, ""
     return text[: match.start()].rstrip(), name, match.group(0).strip()
 
