@@ -134,7 +134,21 @@ def test_confidence_names_the_evidence():
     page = f"{BODY_A}\n\n{BODY_A2}\n"
     (art,) = segment_text(page, "p.txt").articles
     assert art.title_generated
-    assert art.confidence == {"boundary": 1.0, "title": TITLE_CONFIDENCE["none"]}
+    assert art.evidence == {"boundary": "page top", "title": "none"}
+    assert art.confidence == {
+        "boundary": BOUNDARY_CONFIDENCE["page top"],
+        "title": TITLE_CONFIDENCE["none"],
+    }
+
+
+def test_a_boundary_is_as_sure_as_the_weaker_of_its_two_cuts():
+    page = f"标题甲\n\n{BODY_A}\n\n本报讯 {BODY_B}\n\n{BODY_B2}\n"
+    first, second = segment_text(page, "p.txt").articles
+    assert second.evidence["boundary"] == "dateline"
+    assert first.confidence["boundary"] == min(
+        BOUNDARY_CONFIDENCE["page top"], BOUNDARY_CONFIDENCE["dateline"]
+    )
+    assert second.confidence["boundary"] == BOUNDARY_CONFIDENCE["dateline"]  # page end: 1.0
 
 
 def test_photo_credit_inside_a_word_does_not_stop_a_paragraph():

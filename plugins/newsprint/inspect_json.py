@@ -40,6 +40,7 @@ def article_record(art: Article) -> dict[str, Any]:
         "figures": art.figures,
         "lines": list(art.lines),
         "confidence": art.confidence,
+        "evidence": art.evidence,
     }
 
 

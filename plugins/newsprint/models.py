@@ -90,6 +90,7 @@ class Article:
     slug: str = ""
     # how sure the cut is: {"boundary": 0.0–1.0, "title": 0.0–1.0} (see segment.py)
     confidence: dict[str, float] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)  # the rule behind each confidence
 
     def date_value(self) -> str:
         """A full date for Pelican: the page date padded to its first day (see date_precision)."""

@@ -71,30 +71,35 @@ def containment(head: str, body: str) -> float:
     return len(pairs & body_pairs) / len(pairs)
 
 
-# How sure a cut is, by the evidence that made it.  The figures rank the evidence
-# (a printed mark beats layout, layout beats a byline alone); they are not
-# probabilities.  Below LOW_CONFIDENCE a page is listed for an editor to check.
+# How sure a cut is, by the evidence that made it: the share of articles cut on that
+# evidence whose start and end were right in `make bench-segment` (seed 0, 800 pages;
+# seed 1 agrees within a few points, except where fewer than 30 articles were seen —
+# those are marked "(few)").  An article's boundary confidence is the lower of the
+# evidence for its start and for the start of the article after it.  Below
+# LOW_CONFIDENCE an article is listed in import.json for an editor to check.
 BOUNDARY_CONFIDENCE = {
-    "page top": 1.0,
-    "strong headline": 0.95,  # "#" mark, district prefix, doubled headline, 启事/公告
-    "dateline": 0.9,  # the next body opens "本报讯（记者…）", "新华社…电"
-    "headline and byline": 0.85,
-    "headline over lede": 0.85,
-    "headline set apart": 0.8,  # laid out unlike the page's paragraphs
-    "new kind of text": 0.8,  # prose, then a headline over programme times or ▲ items
-    "closing note": 0.7,  # after "（作者为…）", "（新华社…电）"
-    "wider gap": 0.6,  # more blank lines than between paragraphs, nothing else
-    "two headlines": 0.6,  # a run with a headline above and one below, cut between
-    "byline only": 0.5,  # a closing byline and no headline: may be one story
-    "page break": 0.5,
+    "page top": 0.89,  # the first article; its end still has to be found
+    "page end": 1.0,
+    "dateline": 0.97,  # the body opens "本报讯（记者…）", "新华社…电"
+    "new kind of text": 0.97,  # prose, then a headline over programme times or ▲ items
+    "strong headline": 0.9,  # "#" mark, district prefix, doubled headline, 启事/公告, column tag
+    "headline set apart": 0.91,  # laid out unlike the page's paragraphs
+    "headline and byline": 0.84,
+    "headline over lede": 0.84,  # (few) like "headline and byline"
+    "wider gap": 0.75,  # more blank lines than between paragraphs, nothing else (0.61/0.91)
+    "two headlines": 0.66,  # a run with a headline above and one below, cut between
+    "byline only": 0.65,  # a closing byline and no headline: may be one story (few)
+    "closing note": 0.55,  # after "（作者为…）", "（新华社…电）" (few)
+    "page break": 0.5,  # (few)
 }
+# The share of titles right by where the headline was found (same measurement).
 TITLE_CONFIDENCE = {
-    "printed above": 0.9,  # headline lines printed before the body
-    "printed below": 0.75,  # after the body, as regional pages print them
-    "matched by words": 0.5,  # a floating headline given to the story it summarises
-    "none": 0.2,  # no headline printed: the opening clause stands in
+    "printed below": 0.97,  # after the body, as regional pages print them
+    "matched by words": 0.96,  # a floating headline given to the story it summarises
+    "printed above": 0.95,  # headline lines printed before the body
+    "none": 0.0,  # no headline printed: the opening clause stands in
 }
-LOW_CONFIDENCE = 0.6
+LOW_CONFIDENCE = 0.8
 DEFAULT_PARAGRAPH_GAP = 1
 MIN_GAP_EVIDENCE = 2  # pairs of prose paragraphs needed to learn a page's spacing
 
@@ -526,6 +531,7 @@ class PageSegmenter:
             art.title = self.fallback_title(art)
             art.title_generated = True
             seg.title_evidence = "none"
+        art.evidence = {"boundary": seg.evidence, "title": seg.title_evidence}
         art.confidence = {
             "boundary": BOUNDARY_CONFIDENCE[seg.evidence],
             "title": TITLE_CONFIDENCE[seg.title_evidence],
@@ -678,6 +684,10 @@ def segment_text(
     segmenter.marked = {line.number for line in lines if line.level}
     segments = segmenter.cut(typed)
     articles = [segmenter.build(seg) for seg in segments]
+    for art, after in zip(articles, [*articles[1:], None], strict=True):
+        # A boundary is only as sure as the weaker of the cuts at its start and its end.
+        end = after.evidence["boundary"] if after else "page end"
+        art.confidence["boundary"] = min(art.confidence["boundary"], BOUNDARY_CONFIDENCE[end])
     result = PageResult(source=source, articles=articles, dropped=segmenter.dropped)
     remove_repeats(articles, result.dropped)
     return result
