@@ -304,9 +304,12 @@ class PageSegmenter:
                 return "hard", "wider gap"  # stories are set further apart than paragraphs
             return "none", ""
         headings = [t for t in group if t.kind is Kind.HEADING]
-        # A "——…" line straight after body text attributes a quote; only under a
+        # A "——…" line after body text or a caption attributes a quote; only under a
         # headline is it a subtitle.
-        if any(self.is_strong(t) and (t is not group[0] or not _dashed(t)) for t in headings):
+        under_heading = {
+            id(b) for a, b in pairwise(group) if a.kind is Kind.HEADING and b.kind is Kind.HEADING
+        }
+        if any(self.is_strong(t) and (id(t) in under_heading or not _dashed(t)) for t in headings):
             return "hard", "strong headline"
         if headings and self.stands_out(headings[0]):
             return "hard", "headline set apart"
