@@ -637,7 +637,11 @@ def _prose(text: str) -> bool:
 
     >>> _prose("09:30 新闻联播"), _prose("会议指出，要加强统筹协调，切实做好各项保供工作。")
     (False, True)
+    >>> _prose("▲张三遗失身份证，证号一二三，声明作废。")
+    False
     """
+    if item_kind(text):
+        return False  # notice bullets and programme lines are set as a list, not as prose
     return len(text) >= 20 and sum(text.count(ch) for ch in "，。；！？") >= 2
 
 
