@@ -291,6 +291,7 @@ class _Joiner:
         self.full = full  # raw line number → the line fills its column
         self.standalone = standalone  # lines complete in themselves (bylines, credits)
         self.first_line = 1  # raw number of the page's first non-blank line
+        self.uses_indent = False  # the page indents its paragraphs' first lines
 
     def fills_column(self, block: Block) -> bool:
         """The block's last line is as wide as its column (so its paragraph may go on)."""
@@ -332,6 +333,8 @@ class _Joiner:
         if tail.endswith(("——", "--", ":", "：")) or _PHOTO_CREDIT.search(tail):
             return False
         mid_sentence = tail[-1] in OPEN_END or starts_mid_sentence(line.text)
+        if self.uses_indent and block.indent and line.gap == 0 and not line.indent:
+            return True  # an indented paragraph runs on over flush lines until a full stop
         if self.width is None:
             # One paragraph per line: a long line with sentence punctuation that stops
             # on a character or digit was cut by a column or page break.
@@ -447,6 +450,7 @@ def join_blocks(
     # A page that indents its paragraphs' first lines tells us where paragraphs start.
     # (when nearly every line is indented, the indent marks nothing)
     uses_indent = indented >= 3 and indented <= 0.9 * len(lines)
+    joiner.uses_indent = uses_indent
     def ends_paragraph(after: Line | None) -> bool:
         """Nothing can follow ``after``'s predecessor in its paragraph: a blank line, an
         indented first line or a byline comes next.  (A headline set flush under a
