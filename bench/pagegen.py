@@ -149,6 +149,7 @@ class Truth:
     captions: list[str] = field(default_factory=list)
     joins: list[str] = field(default_factory=list)
     once: list[str] = field(default_factory=list)
+    opening: str = ""  # the whole first paragraph, to make body_starts unique on a page
 
     def record(self) -> dict:
         rec = {
@@ -330,6 +331,7 @@ class PageMaker:
         if style.halfwidth:
             paras = [p.translate(_HALF) for p in paras]
         truth.body_starts = paras[0][:24]
+        truth.opening = paras[0]
         truth.body_ends = paras[-1][-10:]
         if repeat and len(paras) >= 3:
             i = rng.randrange(1, len(paras) - 1)
@@ -491,6 +493,7 @@ class PageMaker:
         if family == "furniture-repeats":
             page.gap(1)
             page.line(f"责任编辑：{rng.choice(self.names)}")
+        _distinct_starts(page.truth)
         text = "\n".join(_rstrip_blank(page.lines)) + "\n"
         if style.crlf:
             text = text.replace("\n", "\r\n")
@@ -498,6 +501,16 @@ class PageMaker:
         name = f"gen-{family}-{index:04d}.txt"
         gold = {name: {"articles": [t.record() for t in page.truth]}}
         return GeneratedPage(name, family, data, gold)
+
+
+def _distinct_starts(truths: list[Truth]) -> None:
+    """Lengthen ``body_starts`` where two stories of a page open alike ("国家主席习近平12日…"),
+    so the scorer finds each story by its own opening."""
+    for t in truths:
+        while t.opening and len(t.body_starts) < len(t.opening) and any(
+            o is not t and o.opening.startswith(t.body_starts) for o in truths
+        ):
+            t.body_starts = t.opening[: len(t.body_starts) + 8]
 
 
 def generate_pages(count: int = 1000, seed: int = 0, rewrap: bool = False) -> Iterator[GeneratedPage]:
