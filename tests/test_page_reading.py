@@ -157,3 +157,9 @@ def test_photo_credit_inside_a_word_does_not_stop_a_paragraph():
     assert "影像拍摄并" in page  # a line ends "…拍摄并": 摄 there is no photo credit
     (art,) = segment_text(page, "p.txt").articles
     assert [p.text for p in art.paragraphs] == [BODY_A, text, BODY_A2]
+
+
+def test_a_line_naming_who_presided_is_a_subtitle():
+    page = f"全市安全生产工作会议召开\n张三主持\n\n{BODY_A}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert (art.title, art.subtitle) == ("全市安全生产工作会议召开", "张三主持")

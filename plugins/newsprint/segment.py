@@ -41,6 +41,9 @@ from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
 
 _NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
 # "（作者为…）", "（新华社北京1月31日电）", "（本报记者 张三整理）": a story's last line.
+# A line naming who presided or attended sits under its headline (副题): in the rmrb
+# corpus 64 of 397 unmarked subtitles end so, against 10 of 1,700 headlines under a kicker.
+_SUBTITLE_ENDS = re.compile(r"(出席|主持|讲话|致辞|参加|陪同|致贺电)$")
 _ENCLOSED_NOTE = re.compile(
     r"^[（(](?=[^（）()]*(?:电|作者|记者|据|来源|报道|整理))[^（）()]{4,60}[)）]$"
 )
@@ -594,6 +597,8 @@ class PageSegmenter:
                 title_at = two_part[0]  # a two-part headline ("强支撑 添后劲") is the headline
             elif seg.tail and not seg.head:
                 title_at = len(heads) - 1
+            elif len(heads) == 2 and _SUBTITLE_ENDS.search(heads[1].text):
+                title_at = 0  # "…座谈会召开 / 韩正出席": who attended is a subtitle
             else:
                 # Unmarked lines: a kicker above the headline is printed far more often
                 # than a subtitle below it (in the rmrb corpus, 1,700 unmarked kicker
