@@ -163,3 +163,13 @@ def test_a_line_naming_who_presided_is_a_subtitle():
     page = f"全市安全生产工作会议召开\n张三主持\n\n{BODY_A}\n"
     (art,) = segment_text(page, "p.txt").articles
     assert (art.title, art.subtitle) == ("全市安全生产工作会议召开", "张三主持")
+
+
+def test_a_headline_with_one_comma_between_two_phrases_stays_a_headline():
+    narrow = wrap(BODY_B, 12)
+    page = f"标题甲\n\n{wrap(BODY_A, 12)}\n\n\n不用出小区，加微信能送菜\n\n{narrow}\n"
+    assert titles(page) == ["标题甲", "不用出小区，加微信能送菜"]
+    # while a line cut after a word or two of a new clause goes on across the gap
+    broken = "如今，行走在永川的街头巷尾，我们看到了很多变化，行走\n\n在永川的大街小巷，市民很满意。"
+    (art,) = segment_text(broken, "p.txt").articles
+    assert art.body_text == broken.replace("\n", "")

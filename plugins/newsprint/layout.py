@@ -273,7 +273,7 @@ def item_kind(text: str) -> str | None:
 _DATELINE_SPACE = re.compile(r"[电讯]\s+\S")
 _BRACKETED = re.compile(r"[（(][^（）()]*(?:[)）]|$)|“[^“”]*”|《[^《》]*》")
 # A column's name printed after a headline: "在线教育，补位别越位（新语）".
-COLUMN_TAG = re.compile(r"[（(][^（）()，。]{2,16}[)）]$")
+COLUMN_TAG = re.compile(r"[（(][^（）()，。]{2,24}[)）]$")
 
 
 class _Joiner:
@@ -369,7 +369,13 @@ class _Joiner:
             # that its sentence goes on.
             if self.repeated_elsewhere(tail) or COLUMN_TAG.search(tail):
                 return False  # a deck quoting its story; "…，补位别越位（新语）"
-            return unbalanced(tail) or any(ch in tail for ch in "，、；：,")
+            if unbalanced(tail):
+                return True
+            clauses = re.split(r"[，、；：,;:]", tail)
+            # One comma between two full phrases is a headline's ("不用出小区，加微信能送菜");
+            # a run of clauses, or one cut after a word or two, is a sentence going on.
+            two_phrases = len(clauses) == 2 and min(len(c) for c in clauses) >= 4
+            return len(clauses) > 1 and not two_phrases
         return True
 
 
