@@ -173,3 +173,16 @@ def test_a_headline_with_one_comma_between_two_phrases_stays_a_headline():
     broken = "如今，行走在永川的街头巷尾，我们看到了很多变化，行走\n\n在永川的大街小巷，市民很满意。"
     (art,) = segment_text(broken, "p.txt").articles
     assert art.body_text == broken.replace("\n", "")
+
+
+def test_a_heading_short_text_and_photo_credit_at_a_runs_end_is_a_photo_story():
+    page = (
+        f"标题甲\n\n{BODY_A}\n\n{BODY_A2}\n\n"
+        "春到田间\n\n农民在田间忙着春耕，一派繁忙景象。\n\n记者 王磊 摄\n"
+    )
+    arts = segment_text(page, "p.txt").articles
+    assert [(a.title, a.kind, a.authors) for a in arts] == [
+        ("标题甲", "news", []),
+        ("春到田间", "photo", ["王磊"]),
+    ]
+    assert arts[1].evidence["boundary"] == "photo story"

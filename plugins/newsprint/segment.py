@@ -90,6 +90,7 @@ BOUNDARY_CONFIDENCE = {
     "headline and byline": 0.84,
     "headline over lede": 0.84,  # (few) like "headline and byline"
     "wider gap": 0.75,  # more blank lines than between paragraphs, nothing else (0.61/0.91)
+    "photo story": 0.8,  # heading, short text, photographer's credit (few; unmeasured)
     "two headlines": 0.66,  # a run with a headline above and one below, cut between
     "byline only": 0.65,  # a closing byline and no headline: may be one story (few)
     "closing note": 0.55,  # after "（作者为…）", "（新华社…电）" (few)
@@ -105,6 +106,7 @@ TITLE_CONFIDENCE = {
 LOW_CONFIDENCE = 0.8
 DEFAULT_PARAGRAPH_GAP = 1
 MIN_GAP_EVIDENCE = 2  # pairs of prose paragraphs needed to learn a page's spacing
+PHOTO_STORY_CHARS = 300  # a photo story's text is a caption of a few sentences
 
 
 @dataclass
@@ -217,7 +219,33 @@ class PageSegmenter:
             self.distribute(group, segments, index, segments[index + 1].items[0])
         self.distribute_trailing(trailing, segments)
         segments = [part for seg in segments for part in self.split_two_headlines(seg)]
+        segments = [part for seg in segments for part in self.split_photo_story(seg)]
         return self.merge_continuations(segments)
+
+    def split_photo_story(self, seg: Segment) -> list[Segment]:
+        """A heading, a short text and a photographer's credit at the end of a run is a
+        photo story of its own, not the run's last section ("…记者 王磊 摄").
+
+        The credit shows it: sections of a story do not end in a photo credit.
+        """
+        items = seg.items
+        last = max((i for i, t in enumerate(items) if t.kind is Kind.HEADING), default=None)
+        if last is None or not any(t.kind is Kind.BODY for t in items[:last]):
+            return [seg]
+        rest = items[last + 1 :]
+        texts = [t for t in rest if t.kind is Kind.BODY]
+        closers = [t for t in rest if t.kind in _CLOSERS]
+        if not (
+            texts
+            and closers
+            and rest[-1] is closers[-1]
+            and all(t.kind in (Kind.BODY, *_CLOSERS) for t in rest)
+            and sum(len(t.text) for t in texts) <= PHOTO_STORY_CHARS
+            and any(t.byline and t.byline.photo for t in closers)
+        ):
+            return [seg]
+        story = Segment(head=[items[last]], items=rest, tail=seg.tail, evidence="photo story")
+        return [Segment(seg.head, items[:last], [], seg.decks, seg.soft_start, seg.evidence), story]
 
     def split_two_headlines(self, seg: Segment) -> list[Segment]:
         """A run printed with a headline above it *and* one below it holds two stories.
