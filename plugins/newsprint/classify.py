@@ -51,6 +51,7 @@ _SIDEBAR = re.compile(r"^(链接|相关链接|延伸阅读|背景链接|小贴�
 _PICTURE = re.compile(r"^(图为|上图|下图|左图|右图|图一|图二|组图)[：:，,\s]?")
 _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
+_QUESTION_HEADLINE = re.compile(r"^[^，。！？,.!?；;：:]{3,16}[？！?!]$")
 _ENCLOSED = re.compile(r"^[（(][^（）()]+[)）]$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
 # Headlines run long (two-part ones past 40 characters); body text that long has a full stop.
@@ -91,9 +92,11 @@ def is_heading_like(text: str) -> bool:
 
     >>> is_heading_like("聚焦招大引强 招商质效更优"), is_heading_like("重大项目是重要引擎。")
     (True, False)
-    >>> is_heading_like("（本报约翰内斯堡5月15日电）")
-    False
+    >>> is_heading_like("（本报约翰内斯堡5月15日电）"), is_heading_like("南方为何出现连阴雨？")
+    (False, True)
     """
+    if _QUESTION_HEADLINE.match(text):
+        return True  # "南方为何出现连阴雨？": a short question or cry with no clause in it
     if ends_sentence(text) or re.search(r"[。！？][^”’」』）)]", text):
         return False
     if len(text) <= 2 * MAX_HEADING + 2:
