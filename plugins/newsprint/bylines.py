@@ -27,6 +27,8 @@ _UNIT = re.compile(r"(融媒体中心|新闻中心|日报|晚报|报社|报|电�
 _ROLE_NAME = re.compile(rf"^([^\s（()）\d]*?(?:记者|通讯员|实习生|特约))({_HAN}{{2,3}})$")
 _PHOTO = ("摄影报道", "摄影", "摄", "图", "文/图", "图/文", "文图")
 _ROLE_SLASH = re.compile(r"(?<![^\s])(文|图|摄|摄影|记者|通讯员|编辑|撰稿)\s*[/／:：]\s*(?=\S)")
+_NAME_CREDIT = re.compile(rf"^({_HAN}{{2,4}})(?:摄影报道|摄影|摄)$")
+_PHOTO_COLUMN = re.compile(r"(?<=[摄道])\s*[（(][^（）()]{2,8}[)）]$")
 _CREDIT = re.compile(
     r"^(图片|照片|图)(除署名外|除标注外)?(均)?由.{2,30}提供$|^(据|来源[:：]|转自|稿件来源[:：])\s*《.{2,20}》.{0,10}$"
 )
@@ -82,8 +84,10 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
     Byline(text='大足区融媒体中心 瞿波 摄', names=('瞿波',), photo=True, opening=False)
     >>> parse_byline("王彩艳 罗莎 张雲亮").names
     ('王彩艳', '罗莎', '张雲亮')
-    >>> parse_byline("□ 何勇").names
-    ('何勇',)
+    >>> parse_byline("□ 何勇").names, parse_byline("记者 莽九晨").names
+    (('何勇',), ('莽九晨',))
+    >>> parse_byline("王鸿义 陈严雪摄影报道（影像中国）").names
+    ('王鸿义', '陈严雪')
     >>> parse_byline("记者 陈霖摄")
     Byline(text='记者 陈霖摄', names=('陈霖',), photo=True, opening=False)
     >>> parse_byline("文/张三 图/李四").names, parse_byline("（记者 王五）").names
@@ -96,27 +100,38 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
         body = body[1:-1].strip()  # "（记者 张三）"
     # "文/张三 图/李四", "记者：张三": a role, a slash or colon, a name.
     body = _ROLE_SLASH.sub(r"\1 ", body)
+    body = _PHOTO_COLUMN.sub("", body)  # "…摄影报道（影像中国）": the column's name goes
     if not body or len(body) > 40 or re.search(r"[，。！？、；：,]", body):
         return None
     names: list[str] = []
     roles = int(opening)  # "□ 何勇": the print mark says byline
     photo = False
+    after_role = False  # names follow a reporter's role: "记者 甲 乙"
     for token in body.split():
+        credit = _NAME_CREDIT.match(token)
         if token in _PHOTO or token in ("报道", "文"):
             photo = photo or token != "报道"
             roles += 1
-        elif token.endswith("摄") and looks_like_name(token[:-1]):
-            names.append(token[:-1])  # "陈霖摄"
+        elif credit and (looks_like_name(credit.group(1)) or after_role):
+            names.append(credit.group(1))  # "陈霖摄", "陈严雪摄影报道"
             photo = True
         elif looks_like_name(token) and not is_place(token):
             names.append(token)
-        elif _ROLE.search(token) or _UNIT.search(token):
+        elif _ROLE.search(token):
+            roles += 1
+            after_role = True
+            continue
+        elif _UNIT.search(token):
             roles += 1
         elif (m := _ROLE_NAME.match(token)) and looks_like_name(m.group(2)):
             names.append(m.group(2))
             roles += 1
+        elif after_role and re.fullmatch(rf"{_HAN}{{2,4}}", token) and not is_place(token):
+            names.append(token)  # any name after a role: 莽九晨, 阿依努尔
+            continue
         else:
             return None
+        after_role = after_role and token in names  # a run of names after the role
     if not names or (roles == 0 and len(names) < 2):
         return None
     return Byline(stripped, tuple(names), photo, opening)
