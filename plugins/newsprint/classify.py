@@ -52,6 +52,7 @@ _PICTURE = re.compile(r"^(图为|上图|下图|左图|右图|图一|图二|组�
 _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _QUESTION_HEADLINE = re.compile(r"^[^，。！？,.!?；;：:]{3,16}[？！?!]$")
+_TRAILING_TAG = re.compile(r"(?<=\S)[（(][^（）()]{2,60}[)）]$")
 _ENCLOSED = re.compile(r"^[（(][^（）()]+[)）]$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
 # Headlines run long (two-part ones past 40 characters); body text that long has a full stop.
@@ -101,8 +102,8 @@ def is_heading_like(text: str) -> bool:
         return False
     if len(text) <= 2 * MAX_HEADING + 2:
         text = undouble(text)[0]  # a headline printed twice is judged once
-    if len(text) > MAX_HEADING:
-        return False
+    if len(_TRAILING_TAG.sub("", text)) > MAX_HEADING:
+        return False  # (a column's name after a headline may be long: "（守初心 担使命 …）")
     if text.count("，") >= 2:
         return False  # clause after clause: prose that lost its full stop
     if _LISTING.match(text) or _DATELINE.match(text) or text.startswith(("▲", "△", "●")):

@@ -273,7 +273,7 @@ def item_kind(text: str) -> str | None:
 _DATELINE_SPACE = re.compile(r"[电讯]\s+\S")
 _BRACKETED = re.compile(r"[（(][^（）()]*(?:[)）]|$)|“[^“”]*”|《[^《》]*》")
 # A column's name printed after a headline: "在线教育，补位别越位（新语）".
-COLUMN_TAG = re.compile(r"[（(][^（）()，。]{2,24}[)）]$")
+COLUMN_TAG = re.compile(r"[（(][^（）()，。]{2,60}[)）]$")
 
 
 class _Joiner:
