@@ -47,8 +47,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 sys.path.insert(0, str(ROOT / "tests"))
 from chromium import ARGS, CHROMIUM  # noqa: E402
-from newsprint.search import SearchDoc, build_search_index  # noqa: E402
-from newsprint.tokenize import normalize  # noqa: E402
+from newsprint.search.index import SearchDoc, build_search_index  # noqa: E402
+from newsprint.search.tokens import normalize  # noqa: E402
 
 DISTRICTS = [
     "巴南区",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from newsprint.dates import PageDate, load_sidecar, page_date
+from newsprint.tag.dates import PageDate, load_sidecar, page_date
 from paths import GOLD as GOLD_FILE
 
 from tests.seedcases import page_text
@@ -127,9 +127,9 @@ class _Undated:
 
 
 def test_an_unknown_date_is_never_shown_as_1970():
-    from newsprint.figures_view import collect_rows
-    from newsprint.jinja_filters import article_date, iso_date
-    from newsprint.search import doc_from_article
+    from newsprint.search.index import doc_from_article
+    from newsprint.site.figures_view import collect_rows
+    from newsprint.site.jinja_filters import article_date, iso_date
 
     assert article_date(_Undated()) == "日期不详"
     assert iso_date(_Undated()) == ""

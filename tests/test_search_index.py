@@ -1,4 +1,4 @@
-"""The sharded lunr index (plugins/newsprint/search.py), queried by the real browser engine."""
+"""The sharded lunr index (plugins/newsprint/search/index.py), queried by the real browser engine."""
 
 import json
 import shutil
@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 from lunr.index import Index
-from newsprint.search import (
+from newsprint.search.index import (
     SearchDoc,
     ShardPlan,
     build_search_index,

@@ -1,7 +1,7 @@
 """Segmentation rules on small hand-made pages (layouts the samples show and others)."""
 
+from newsprint.cut.segment import segment_text
 from newsprint.models import Role
-from newsprint.segment import segment_text
 
 
 def arts(text):

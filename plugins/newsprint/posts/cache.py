@@ -21,13 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .posts import write_atomically
+from .post_files import write_atomically
 
 CACHE_NAME = ".newsprint-cache.json"
 CACHE_FORMAT = 2
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parents[1]  # plugins/newsprint
 # The module the import starts from; every module it imports, at any depth, is pipeline code.
-ENTRY_MODULE = "importer"
+ENTRY_MODULE = "posts/importer"
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,18 @@ def pipeline_files() -> list[Path]:
     the importer, so changing it does not re-import every page.
 
     >>> names = [p.name for p in pipeline_files()]
-    >>> "segment.py" in names and "search.py" not in names
+    >>> "segment.py" in names and "index.py" not in names
     True
     """
-    todo = [PACKAGE / f"{ENTRY_MODULE}.py"]
+    entry = PACKAGE / f"{ENTRY_MODULE}.py"
+    # Importing newsprint.posts.importer runs newsprint/posts/__init__.py first.
+    todo = [entry]
+    todo += [
+        init
+        for parent in entry.parents
+        if parent != PACKAGE and parent.is_relative_to(PACKAGE)
+        if (init := parent / "__init__.py").is_file()
+    ]
     seen: set[Path] = set()
     while todo:
         path = todo.pop()

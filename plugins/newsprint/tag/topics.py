@@ -112,7 +112,7 @@ def topic_slug(name: str) -> str:
     canon = canonical_topic(name)
     if canon is not None:
         return load_topics()[canon].slug
-    from .slugs import pinyin_slug
+    from ..posts.slugs import pinyin_slug
 
     return pinyin_slug(name)
 

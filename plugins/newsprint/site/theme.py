@@ -1,8 +1,8 @@
 """Theme support: the Jinja filters and each article's neighbours in its district.
 
-Enable with ``"newsprint.theme"`` in PLUGINS (or connect the two receivers from the
+Enable with ``"newsprint.site.theme"`` in PLUGINS (or connect the two receivers from the
 main plugin).  The filters are also importable as ``JINJA_FILTERS`` from
-:mod:`newsprint.jinja_filters` for a settings-only setup.
+:mod:`newsprint.site.jinja_filters` for a settings-only setup.
 
 Previous/next in the same district: doing this in Jinja would scan every article
 for every article page (quadratic in the size of the archive); here it is one pass
@@ -16,8 +16,8 @@ from typing import Any
 
 from pelican import signals
 
+from ..models import KIND_LABELS
 from .jinja_filters import JINJA_FILTERS
-from .models import KIND_LABELS
 
 
 def link_neighbours(articles: list[Any]) -> None:

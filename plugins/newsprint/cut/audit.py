@@ -6,7 +6,7 @@ heading markers printed by some dumps (``# ``) are layout, not text, and are not
 counted; a title the importer made up for a page that prints none is not counted
 either.
 
->>> from newsprint.segment import segment_text
+>>> from newsprint.cut.segment import segment_text
 >>> text = "巴南 新标题\\n\\n核心提示\\n\\n正文。正文。\\n\\n王彩艳 罗莎"
 >>> unplaced(text, segment_text(text, "p.txt"))
 Counter()
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .models import PageResult
+from ..models import PageResult
 
 _MARKER = re.compile(r"^[ \t\u3000\f]*#{1,6}[ \t\u3000]+(?=\S)", re.MULTILINE)
 

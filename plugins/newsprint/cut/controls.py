@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .models import Article, Dropped, PageResult
+from ..models import Article, Dropped, PageResult
 
 # Bidi embeddings, overrides, isolates and marks; zero-width spaces and joiners,
 # the word joiner and the byte order mark used as a zero-width no-break space.

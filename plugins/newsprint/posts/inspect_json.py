@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Article, PageResult
+from ..models import Article, PageResult
 from .write import body_markdown
 
 

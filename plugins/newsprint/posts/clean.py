@@ -1,6 +1,6 @@
 """``make clean`` for posts: remove generated posts, keep every locked one.
 
-Locks are read by :func:`newsprint.posts.is_locked`, the same rule the importer
+Locks are read by :func:`newsprint.posts.post_files.is_locked`, the same rule the importer
 follows (``Locked: true``, ``yes`` or ``1``), and file names are never passed
 through a shell, so a page or post named ``x Makefile y.md`` removes only itself.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cache import CACHE_NAME
-from .posts import read_post
+from .post_files import read_post
 
 
 def clean_posts(posts_dir: Path) -> tuple[list[Path], list[Path]]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 
-from .models import NO_DISTRICT, Article, Role
-from .posts import origin_value
+from ..models import NO_DISTRICT, Article, Role
+from .post_files import origin_value
 
 # "#" too: a heading that ends in " #" would lose it as a closing marker.
 _INLINE = re.compile(r"([\\`*_\[\]{}|#])")

@@ -20,7 +20,7 @@ import html
 import re
 from typing import Any
 
-from .tokenize import HAN
+from ..search.tokens import HAN
 
 #: Half-width marks and the full-width forms they take between Han characters.
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}

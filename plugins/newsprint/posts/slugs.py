@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
-from .models import PageResult
+from ..models import PageResult
 
 
 @lru_cache(maxsize=4096)  # district, topic and author names repeat on every article

@@ -263,7 +263,7 @@ def district_slug(name: str) -> str:
     >>> district_slug("某某区")
     'mou-mou-qu'
     """
-    from .slugs import pinyin_slug
+    from ..posts.slugs import pinyin_slug
 
     d = load_gazetteer().lookup(name)
     if d is not None:

@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .models import Article
+from ..models import Article
 
 LOCKED_VALUES = {"true", "yes", "1"}
 # Temporary files of :func:`write_atomically`: never read as posts (Pelican reads *.md).

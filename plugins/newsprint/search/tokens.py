@@ -5,7 +5,7 @@ One definition of "token", implemented twice — here and in
 ``tests/test_tokenize_parity.py``, which runs both over the sample pages.
 
 Rules, applied to ``normalize(text)`` (Unicode NFKC, lower case, then
-traditional and variant characters folded to simplified by :mod:`newsprint.fold`,
+traditional and variant characters folded to simplified by :mod:`newsprint.search.fold`,
 so full-width ``ＣＤＭＯ２０２３`` and half-width ``cdmo2023`` are the same, and
 so are ``巴南區`` and ``巴南区``):
 

@@ -3,7 +3,7 @@
 A Pelican generator returned from ``get_generators`` (the shape of the
 pelican-plugins ``sitemap`` plugin), enabled by publishconf.py only::
 
-    PLUGINS = [*PLUGINS, "newsprint.sitemap"]
+    PLUGINS = [*PLUGINS, "newsprint.site.sitemap"]
 
 The sitemap protocol wants absolute addresses, so sitemap.xml and the robots.txt
 line pointing at it are written only when ``SITE_ABSOLUTE_URL`` (publishconf sets
@@ -108,7 +108,9 @@ class PublishExtrasGenerator:
             robots_txt(site_url.rstrip("/") if absolute else None), encoding="utf-8"
         )
         if not absolute:
-            logger.warning("newsprint.sitemap: SITE_ABSOLUTE_URL is not http(s); no sitemap.xml")
+            logger.warning(
+                "newsprint.site.sitemap: SITE_ABSOLUTE_URL is not http(s); no sitemap.xml"
+            )
             return
         entries = collect_entries(self.context, self.settings)
         (out / "sitemap.xml").write_text(sitemap_xml(entries), encoding="utf-8")

@@ -9,7 +9,7 @@ pairs are used, taking OpenCC's first candidate, so folding never changes the
 length of a text: a match found in the folded text is highlighted at the same
 offsets in the text as printed.
 
-The index builder folds every token (``newsprint.tokenize.normalize``); the
+The index builder folds every token (``newsprint.search.tokens.normalize``); the
 browser folds the query and the stored text with the same table, which
 ``build_search_index`` writes to ``search/fold.js``. The parity test runs every
 code point of the table through both.

@@ -5,7 +5,7 @@ metadata, and a date that the page only gives to the month or the year is padded
 to a full date for Pelican.  These filters turn both back into what a reader
 should see.  In pelicanconf.py::
 
-    from newsprint.jinja_filters import JINJA_FILTERS
+    from newsprint.site.jinja_filters import JINJA_FILTERS
 
 >>> fromjson('[{"text": "签约仪式", "credit": "李攀"}]')[0]["credit"]
 '李攀'
@@ -19,8 +19,8 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from .dates import chinese_at_precision, iso_at_precision
-from .models import KIND_LABELS
+from ..models import KIND_LABELS
+from ..tag.dates import chinese_at_precision, iso_at_precision
 
 
 def fromjson(value: Any) -> list[Any]:

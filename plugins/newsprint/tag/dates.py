@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .rawfiles import SIDECAR_SUFFIXES, sidecar_names
+from ..posts.rawfiles import SIDECAR_SUFFIXES, sidecar_names
 
 __all__ = ["PageDate", "load_sidecar", "page_date", "sidecar_date"]
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..models import PageResult
 from .dates import page_date
 from .districts import detect_district, district_slug
 from .figures import extract_figures, extract_organisations, extract_projects
-from .models import PageResult
 from .places import is_place
 from .topics import assign_topics, keywords
 

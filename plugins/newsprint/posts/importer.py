@@ -1,15 +1,15 @@
 """Raw pages → Markdown posts in ``content/posts``, one file per article.
 
 * ``content/raw/`` is data: only page dumps and sidecars are read (see
-  :mod:`newsprint.rawfiles`); posts are only ever written under the posts folder.
+  :mod:`newsprint.posts.rawfiles`); posts are only ever written under the posts folder.
 * One bad entry costs that entry only: a page, a sidecar, a post or any other
   file is reported with its name and the reason, and the others go on.
 * Unchanged input rewrites nothing: the cache maps each raw page to a key over
-  its bytes, its sidecar's bytes and the pipeline's code (:mod:`newsprint.cache`),
+  its bytes, its sidecar's bytes and the pipeline's code (:mod:`newsprint.posts.cache`),
   and to the posts it produced.  A damaged cache is rebuilt, never trusted.
 * A post an editor has corrected and locked is never overwritten, moved or
   deleted, and the importer writes no second copy of that article, even after
-  the editor changed its slug or the page its headline (see :mod:`newsprint.posts`).
+  the editor changed its slug or the page its headline (see :mod:`newsprint.posts.post_files`).
 * A post the importer wrote and no page produces any more is removed, whatever
   the cache says, so an article never appears twice.
 """
@@ -21,12 +21,14 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cut.segment import LOW_CONFIDENCE
+from ..models import Article, PageResult
+from ..pipeline import process_page
+from ..tag.sidecar import read_sidecar
 from .cache import PageEntry, load_cache, page_key, save_cache
 from .inspect_json import page_records
 from .lock import build_lock
-from .models import Article, PageResult
-from .pipeline import process_page
-from .posts import (
+from .post_files import (
     PostFile,
     content_digest,
     is_inside,
@@ -35,8 +37,6 @@ from .posts import (
     write_atomically,
 )
 from .rawfiles import post_folder, scan_raw
-from .segment import LOW_CONFIDENCE
-from .sidecar import read_sidecar
 from .write import post_markdown
 
 log = logging.getLogger(__name__)
@@ -204,7 +204,7 @@ def import_pages(raw_dir: Path, posts_dir: Path, root: Path | None = None) -> Im
     """Import every page of ``raw_dir`` into ``posts_dir``; links may point inside ``root``.
 
     ``root`` is the project folder (default: ``raw_dir`` itself).  Holds the build
-    lock of ``posts_dir`` while it runs (see :mod:`newsprint.lock`).
+    lock of ``posts_dir`` while it runs (see :mod:`newsprint.posts.lock`).
     """
     posts_dir.mkdir(parents=True, exist_ok=True)
     with build_lock(posts_dir):

@@ -25,7 +25,7 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             authors/bylines/credits; loaded only for results on
                             screen)
     search/fold.js          window.NEWSPRINT_FOLD = "區区項项…": the traditional →
-                            simplified table (newsprint.fold, from OpenCC's data) as
+                            simplified table (newsprint.search.fold, from OpenCC's data) as
                             from/to character pairs, loaded before the first query
                             (~26 KB, 4,129 pairs; the same for every site)
     search/facets-K.js      NEWSPRINT_FACETS[K] = {w, d, y, k, n, t}: district,
@@ -34,9 +34,9 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             (:class:`FacetTable`); loaded for the chunks holding
                             results, filtered and counted over typed arrays
 
-* Tokens come from :mod:`newsprint.tokenize` (``tails=True``); the browser uses the
+* Tokens come from :mod:`newsprint.search.tokens` (``tails=True``); the browser uses the
   same rules from ``theme/static/js/tokenize.js``, including the traditional →
-  simplified folding of :mod:`newsprint.fold`.
+  simplified folding of :mod:`newsprint.search.fold`.
 * Fields (``FIELDS``, manifest version 5): title ``t`` (boost 10), kicker ``k``
   and subtitle ``s`` (4), body ``b`` and captions ``c`` (1), district ``d`` and
   topics ``p`` (3), people ``a`` (2: authors, bylines as printed, credits,
@@ -120,11 +120,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .dates import iso_at_precision
+from ..models import NO_DISTRICT
+from ..settings import get_setting
+from ..tag.dates import iso_at_precision
 from .fold import fold_pairs
-from .models import NO_DISTRICT
-from .settings import get_setting
-from .tokenize import is_han, tokenize
+from .tokens import is_han, tokenize
 
 log = logging.getLogger(__name__)
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ..models import Article, Caption, Dropped, PageResult, Paragraph, Role
 from .bylines import dateline_authors, is_credit, opens_story, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
@@ -37,7 +38,6 @@ from .layout import (
     read_lines,
     wrap_width,
 )
-from .models import Article, Caption, Dropped, PageResult, Paragraph, Role
 
 _NOTICE_TITLE = re.compile(r"(启事|公告|通告|声明|公示|通知|招聘|拍卖|注销|讣告|招标|公开信)$")
 # "（作者为…）", "（新华社北京1月31日电）", "（本报记者 张三整理）": a story's last line.
@@ -664,7 +664,7 @@ def segment_text(
     text: str, source: str, is_place: Callable[[str], bool] | None = None
 ) -> PageResult:
     """Cut decoded page text into cleaned articles."""
-    from .places import is_place as default_is_place
+    from ..tag.places import is_place as default_is_place
 
     is_place = is_place or default_is_place
     lines = read_lines(text)

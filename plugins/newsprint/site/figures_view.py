@@ -2,7 +2,7 @@
 
 After the articles are read, :class:`FiguresGenerator` reads every article's
 text (its ``content`` HTML without tags), keeps the money amounts that are
-investments (:func:`newsprint.figures.is_investment`) and writes::
+investments (:func:`newsprint.tag.figures.is_investment`) and writes::
 
     figures/index.html          overview, one line per district  (figures_index.html)
     figures/<district-slug>.html table and an SVG bar chart over time  (figures.html)
@@ -37,11 +37,11 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from .dates import iso_at_precision
-from .districts import district_slug
-from .figures import INVESTMENT_MEASURES, Measure, extract_figures, is_investment, summable
-from .models import NO_DISTRICT
-from .search import html_to_text  # one reading of article HTML for the index and the figures
+from ..models import NO_DISTRICT
+from ..search.index import html_to_text  # one reading of article HTML for the index and the figures
+from ..tag.dates import iso_at_precision
+from ..tag.districts import district_slug
+from ..tag.figures import INVESTMENT_MEASURES, Measure, extract_figures, is_investment, summable
 
 __all__ = [
     "FigureRow",

@@ -3,7 +3,7 @@
 Each article links to the lines it was cut from.  The page is written decoded, as
 UTF-8, so a GB18030 dump reads correctly in a browser; the original bytes are
 written beside it (``raw/NAME.txt``) for download.  Only the pages the importer
-reads are shown (:func:`newsprint.rawfiles.scan_raw`): nothing else in the raw
+reads are shown (:func:`newsprint.posts.rawfiles.scan_raw`): nothing else in the raw
 folder reaches the site, and nothing there is published as it is.
 """
 
@@ -14,9 +14,9 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from .decode import PageDecodeError, decode_page
-from .rawfiles import scan_raw
-from .settings import get_setting
+from ..cut.decode import PageDecodeError, decode_page
+from ..posts.rawfiles import scan_raw
+from ..settings import get_setting
 
 OUTPUT_DIR = "raw"
 

@@ -17,9 +17,9 @@ import shlex
 import sys
 from pathlib import Path
 
+from ..pipeline import process_file
+from ..settings import DEFAULTS
 from .inspect_json import page_records
-from .pipeline import process_file
-from .settings import DEFAULTS
 
 
 def inspect_pages(paths: list[Path]) -> list[dict]:

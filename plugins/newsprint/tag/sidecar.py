@@ -1,7 +1,7 @@
 """A page's sidecar, checked field by field: a bad field costs that field only.
 
 A sidecar (``NAME.meta.toml`` beside ``NAME.txt``) gives what the editor knows
-about a page; see :mod:`newsprint.dates` for the format.  A sidecar that cannot
+about a page; see :mod:`newsprint.tag.dates` for the format.  A sidecar that cannot
 be parsed is ignored whole, a field of the wrong type or with an impossible
 value is ignored alone; either way the page is still imported (its date then
 comes from its text) and the problem is reported with the sidecar's name.

@@ -1,0 +1,1 @@
+"""The offline search: tokens, folding, the sharded lunr index and its files."""
