@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import re
 
-from ..models import Article, Dropped, PageResult
+from ..models import Article, Dropped, DropReason, PageResult
 
 # Bidi embeddings, overrides, isolates and marks; zero-width spaces and joiners,
 # the word joiner and the byte order mark used as a zero-width no-break space.
 INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 HEADLINE_FIELDS = ("title", "kicker", "subtitle")
+CONTROL_REMOVED = {
+    "title": DropReason.CONTROL_IN_TITLE,
+    "kicker": DropReason.CONTROL_IN_KICKER,
+    "subtitle": DropReason.CONTROL_IN_SUBTITLE,
+}
 
 
 def strip_invisible(text: str) -> tuple[str, list[str]]:
@@ -38,7 +43,7 @@ def _clean_article(art: Article) -> list[str]:
             continue
         setattr(art, name, clean)
         if not (name == "title" and art.title_generated):  # a made-up title is not page text
-            reason = f"invisible control removed from the {name}"
+            reason = CONTROL_REMOVED[name]
             art.dropped += [Dropped(ch, reason, art.lines[0]) for ch in INVISIBLE.findall(value)]
         notes.append(f"{art.source}: {', '.join(removed)} removed from the {name} {clean!r}")
     return notes
