@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .text import SENTENCE_ENDS
+
 #: The district (Pelican category) of an article whose page names none.
 NO_DISTRICT = "未分区"
 
@@ -146,7 +148,7 @@ class Article:
                 return p.text
         for p in self.paragraphs:
             if p.role is Role.BODY:
-                end = next((i for i, ch in enumerate(p.text) if ch in "。！？!?"), None)
+                end = next((i for i, ch in enumerate(p.text) if ch in SENTENCE_ENDS), None)
                 return p.text if end is None else p.text[: end + 1]
         return ""
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-_HAN = r"[\u3400-\u9fff]"
+from ..text import HAN_COMMON
+
+_HAN = f"[{HAN_COMMON}]"
 _MARKS = "□■●◎◆"
 _ROLE = re.compile(
     r"(首席记者|本报记者|特约记者|见习记者|记者|特约通讯员|通讯员|实习生|编辑|摄影记者|摄影)$"

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
 
+from ..text import HAN_COMMON
+
 
 class PageDecodeError(ValueError):
     """A raw page that cannot be read as newspaper text; the message names the file."""
@@ -43,7 +45,7 @@ _BOMS = (
 # escaped later (the page then shows it as text).
 _HTML_DOCUMENT = re.compile(r"<!doctype\s+html|<\s*(html|head|body)\b", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?>")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = re.compile(f"[{HAN_COMMON}]")
 # Salvage only what is clearly damage: a handful of bad bytes in a page that is
 # otherwise good text in that encoding (ten Han characters per bad byte at least).
 _MAX_BAD = 16

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import half_width
+
 # Every character belongs to exactly one match: text up to its end punctuation
 # (plus closing quotes), or a final piece without one.
 _SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]+[”’」』）)]*|[^。！？；;!?]+$")
@@ -21,10 +23,7 @@ _SPACES = re.compile(r"\s+")
 
 def key(text: str) -> str:
     """Comparison key: no white space, half-width forms of full-width characters."""
-    return _SPACES.sub("", text).translate(_WIDTH)
-
-
-_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)}
+    return half_width(_SPACES.sub("", text))
 
 
 def undouble(text: str, min_unit: int = 2) -> tuple[str, str]:

@@ -14,26 +14,17 @@ stops in mid-sentence.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-TERMINAL = "。！？!?…"
+from ..text import HAN_COMMON, SENTENCE_ENDS, display_width
+
+TERMINAL = SENTENCE_ENDS + "…"
 CLOSERS = "”’」』）)》】"
 # Punctuation after which a sentence always goes on.
 OPEN_END = "，,、；;—“‘「『（(《【"
 _MARKER = re.compile(r"^(#{1,6})\s+(?=\S)")
-
-
-def display_width(text: str) -> int:
-    """Width in half-width cells: a Han character or full-width mark counts 2.
-
-    >>> display_width("巴南2023年")
-    10
-    """
-    # Ambiguous-width marks (“”、…) take a full cell in Chinese typesetting.
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def ends_sentence(text: str) -> bool:
@@ -208,7 +199,7 @@ def full_lines(lines: list[Line]) -> list[bool]:
     return full
 
 
-_HAN_SPACE_HAN = re.compile(r"[\u3400-\u9fff”》）]\s+[\u3400-\u9fff“《（]")
+_HAN_SPACE_HAN = re.compile(rf"[{HAN_COMMON}”》）]\s+[{HAN_COMMON}“《（]")
 _PAIRS = ("“”", "‘’", "《》", "（）", "()", "「」", "『』", "【】")
 
 

@@ -36,10 +36,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..text import HAN
 from .fold import fold
 
-#: Han ideographs (CJK unified, extensions A–G, compatibility, 〇). Mirrored in tokenize.js.
-HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 TOKEN_RE = re.compile(f"([{HAN}]+)|([0-9]+(?:\\.[0-9]+)+|[a-z0-9]+)")
 
 

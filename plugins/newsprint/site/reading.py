@@ -20,7 +20,7 @@ import html
 import re
 from typing import Any
 
-from ..search.tokens import HAN
+from ..text import HAN, SENTENCE_ENDS
 
 #: Half-width marks and the full-width forms they take between Han characters.
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
@@ -34,7 +34,6 @@ _HALF_BETWEEN_HAN = re.compile(f"(?<={_BEFORE_SLIP})[ \u3000]*([,;:?!])[ \u3000]
 PRINT_MARKERS = "□■◆◇▲△▼▽"
 _MARKERS = re.compile(f"[{PRINT_MARKERS}]+[ \u3000]*")
 
-SENTENCE_ENDS = "。！？!?"
 OPENING = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "（": "）"}
 CLOSING = frozenset(OPENING.values())
 #: A summary shorter than this says nothing ("开好局、起好步。"): take the next sentence too.

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from ..posts.rawfiles import SIDECAR_SUFFIXES, sidecar_names
+from ..text import HARD_WRAP, SENTENCE_END
 
 __all__ = ["PageDate", "load_sidecar", "page_date", "sidecar_date"]
 
@@ -138,13 +139,11 @@ def sidecar_date(value: object) -> PageDate:
 
 # ---- text ----------------------------------------------------------------
 
-_WRAP = re.compile(r"(?<=[\u3400-\u9fff\d])[ \t]*\r?\n[ \t]*(?=[\u3400-\u9fff\d])")
 _STANDALONE = re.compile(
     r"^[ \t]*\(?[ \t]*(\d{4})年(\d{1,2})月(\d{1,2})日[ \t]*\)?[ \t]*$", re.MULTILINE
 )
 _BRACKETED = re.compile(r"\((\d{4})年(\d{1,2})月(\d{1,2})日\)")
 _CLAUSE_END = re.compile(r"[,，。;；!！?？:：\n]")
-_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})年(?!代)")
 _RANGE = re.compile(r"(?<!\d)\d{4}年?\s*[—–\-~～至到]+\s*\d{4}年")
 _MONTH = re.compile(r"(?<!\d)(\d{1,2})月")
@@ -159,7 +158,7 @@ _FOLD = str.maketrans("０１２３４５６７８９（）", "0123456789()")
 
 
 def _prepare(text: str) -> str:
-    return _WRAP.sub("", text.translate(_FOLD))
+    return HARD_WRAP.sub("", text.translate(_FOLD))
 
 
 def _span(text: str, pos: int, ends: re.Pattern[str]) -> tuple[int, int]:
@@ -170,7 +169,7 @@ def _span(text: str, pos: int, ends: re.Pattern[str]) -> tuple[int, int]:
 
 
 def _snippet(text: str, pos: int) -> str:
-    start, end = _span(text, pos, _SENTENCE_END)
+    start, end = _span(text, pos, SENTENCE_END)
     s = text[start:end].strip()
     return s if len(s) <= 60 else s[:60] + "…"
 
@@ -243,7 +242,7 @@ def _latest_month(text: str, year: int) -> tuple[int, int] | None:
                 continue
         elif not before.endswith("今年"):
             # A bare month: not if its sentence names another year before it.
-            s_start, _ = _span(text, pos, _SENTENCE_END)
+            s_start, _ = _span(text, pos, SENTENCE_END)
             named = {int(y) for y in _YEAR.findall(text[s_start:pos])}
             if named - {year}:
                 continue

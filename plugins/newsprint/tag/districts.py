@@ -27,6 +27,8 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from ..text import HAN_COMMON
+
 __all__ = [
     "District",
     "DistrictGuess",
@@ -56,7 +58,7 @@ MIN_MENTIONS = 2
 #: … and this many times as often as the next one ("巴南区和永川区代表" decides nothing).
 MENTION_LEAD = 2
 
-_CJK = "\u3400-\u9fff"
+_CJK = HAN_COMMON
 # A hard wrap between two CJK characters is not a word break.
 _WRAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]*\r?\n[ \t\u3000]*(?=[{_CJK}])")
 _SPACE = re.compile(r"[\s\u3000]+")

@@ -42,6 +42,8 @@ from typing import Any
 import jieba
 import jieba.posseg as pseg
 
+from ..text import HAN_COMMON, HARD_WRAP, SENTENCE_END
+
 __all__ = [
     "Figure",
     "Measure",
@@ -54,9 +56,7 @@ __all__ = [
     "summable",
 ]
 
-_NAME_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9·()（）\-+.]+")
-_WRAP = re.compile(r"(?<=[\u3400-\u9fff\d])[ \t]*\r?\n[ \t]*(?=[\u3400-\u9fff\d])")
-_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
+_NAME_RUN = re.compile(rf"[{HAN_COMMON}A-Za-z0-9·()（）\-+.]+")
 _CLAUSE_END = re.compile(r"[，,、：:；;。!！?？\s#“”\"（）()]")
 
 
@@ -170,7 +170,7 @@ def _vocab() -> _Vocab:
 
 
 def _join(text: str) -> str:
-    return _WRAP.sub("", text)
+    return HARD_WRAP.sub("", text)
 
 
 def _trim(candidate: str, suffix_len: int, vocab: _Vocab) -> str | None:
@@ -515,7 +515,7 @@ def extract_figures(text: str) -> list[Figure]:
     text = _join(text)
     out: list[Figure] = []
     spans: list[tuple[int, int, int]] = []
-    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
     for s_start, s_end in zip(starts, [*starts[1:], len(text)], strict=True):
         sentence = text[s_start:s_end]
         paragraph = text.count("\n", 0, s_start)

@@ -24,6 +24,8 @@ from importlib import resources
 import jieba
 import jieba.analyse
 
+from ..text import HAN_COMMON
+
 __all__ = [
     "Topic",
     "assign_topics",
@@ -118,7 +120,7 @@ def topic_slug(name: str) -> str:
 
 
 def _join_wraps(text: str) -> str:
-    return re.sub(r"(?<=[\u3400-\u9fff])\s*\n\s*(?=[\u3400-\u9fff])", "", text)
+    return re.sub(rf"(?<=[{HAN_COMMON}])\s*\n\s*(?=[{HAN_COMMON}])", "", text)
 
 
 def topic_scores(title: str, body: str) -> dict[str, float]:
