@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from newsprint.models import Article
 from newsprint.pipeline import process_text
 from newsprint.posts.write import post_markdown
-from newsprint.search.index import html_to_text
+from newsprint.search.html_text import html_to_text
 from paths import ROOT, SAMPLES
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings

@@ -127,7 +127,7 @@ class _Undated:
 
 
 def test_an_unknown_date_is_never_shown_as_1970():
-    from newsprint.search.index import doc_from_article
+    from newsprint.search.docs import doc_from_article
     from newsprint.site.figures_view import collect_rows
     from newsprint.site.jinja_filters import article_date, iso_date
 

@@ -82,7 +82,7 @@ EXTRA_META = {
 
 def _write_site(tmp: Path) -> Path:
     from newsprint.models import KIND_LABELS
-    from newsprint.search import index as search
+    from newsprint.search import generator as search
     from pelican import Pelican, signals
     from pelican.settings import read_settings
 

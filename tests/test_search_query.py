@@ -1,7 +1,7 @@
 """What readers type: every field, the query syntax, traditional characters, ranking.
 
 Each query runs through the real browser engine (search-core.js) under node on an
-index built by newsprint.search.index; test_search_browser.py runs some in Chromium.
+index built by newsprint.search; test_search_browser.py runs some in Chromium.
 """
 
 import json
@@ -10,7 +10,8 @@ import shutil
 import subprocess
 
 import pytest
-from newsprint.search.index import SearchDoc, build_search_index
+from newsprint.search.docs import SearchDoc
+from newsprint.search.files import build_search_index
 from searchrun import LUNR_JS, ROOT, query
 
 DOCS = [
@@ -209,7 +210,10 @@ def test_multi_term_ranking_is_lunr_js_ranking_on_a_generated_index(tmp_path, sh
     assert ranked > 30
 
 
-@pytest.mark.parametrize("module", ["newsprint.search.fold", "newsprint.search.index"])
+@pytest.mark.parametrize(
+    "module",
+    [f"newsprint.search.{m}" for m in ("fold", "docs", "shards", "facets", "html_text")],
+)
 def test_examples_in_docstrings_hold(module):
     import doctest
     import importlib

@@ -24,7 +24,7 @@ from pelican import signals
 
 from .posts.importer import ImportReport, import_pages
 from .posts.lock import BuildLocked, acquire, release
-from .search import index as search
+from .search import generator as search_generator
 from .settings import get_setting
 from .site import reading, source_pages
 
@@ -143,7 +143,7 @@ def figures_generator(pelican):
 def register() -> None:
     signals.initialized.connect(import_raw_pages)
     signals.get_generators.connect(figures_generator)
-    signals.get_generators.connect(search.get_generators)
+    signals.get_generators.connect(search_generator.get_generators)
     signals.get_generators.connect(source_pages.get_generators)
     signals.content_object_init.connect(set_slugs)
     signals.article_generator_finalized.connect(check_posts_were_read)

@@ -1,4 +1,4 @@
-"""Sharded lunr search index for the archive: a Pelican generator.
+"""The sharded lunr index: why and how it is laid out, and the shards' JSON text.
 
 Why sharded: one lunr index over 10,000 Chinese articles is ~230 MB of JSON and
 takes ~25 s to load in a browser. Here the *vocabulary* is split into shards,
@@ -94,416 +94,38 @@ articles: ~25 s and ~0.5 GB, against minutes for lunr.py's builder. Either way
 lunr (lunr.py in the tests, lunr.js in the browser) loads every shard.
 
 Rebuild: the index is rebuilt by every ``pelican`` run (``make html``); to rebuild
-from Python, ``build_search_index(docs, output_path / "search")``. Settings:
+from Python, ``newsprint.search.files.build_search_index(docs, output_path / "search")``. Settings:
 ``NEWSPRINT_SEARCH_SHARDS`` (0 = choose from corpus size),
 ``NEWSPRINT_SEARCH_CHUNK`` (documents per docs-N.js, default 8),
 ``NEWSPRINT_SEARCH_FACET_CHUNK`` (documents per facets-K.js, default 4096),
 ``NEWSPRINT_LUNR_JS`` (default ``node_modules/lunr/lunr.min.js``; run ``npm ci``).
 """
 
+
 from __future__ import annotations
 
-import base64
-import heapq
-import html
 import json
 import logging
 import math
 import os
 import re
-import shutil
-import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
-from ..models import NO_DISTRICT
-from ..settings import get_setting
-from ..tag.dates import iso_at_precision
-from .fold import fold_pairs
-from .tokens import is_han, tokenize
+from .docs import FIELDS, SearchDoc
+from .shards import ShardPlan, choose_shard_count, ref_of
+from .tokens import tokenize
 
 log = logging.getLogger(__name__)
 
 LUNR_VERSION = "2.3.9"
-#: (index field name, boost, SearchDoc attribute)
-FIELDS: tuple[tuple[str, int, str], ...] = (
-    ("t", 10, "title"),
-    ("k", 4, "kicker"),
-    ("s", 4, "subtitle"),
-    ("b", 1, "body"),
-    ("c", 1, "captions"),
-    ("d", 3, "district"),
-    ("p", 3, "topics"),
-    ("a", 2, "authors"),  # authors, bylines as printed, credits, photographers
-)
-K1, B = 1.2, 0.75
-TOKENS_PER_SHARD = 12_000
-SHARDS_GLOBAL = "(window.NEWSPRINT_SHARDS=window.NEWSPRINT_SHARDS||{})"
-POSITIONS_GLOBAL = "(window.NEWSPRINT_POSITIONS=window.NEWSPRINT_POSITIONS||{})"
-HASH_BUCKETS = 256  # non-Han terms are packed by hash bucket
-
-
-@dataclass(frozen=True)
-class SearchDoc:
-    """What the index needs to know about one article."""
-
-    url: str
-    title: str
-    body: str
-    captions: tuple[str, ...] = ()
-    district: str = ""
-    topics: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()  # names, bylines ("重庆日报记者 陈维灯"), credits
-    date: str = ""  # YYYY-MM-DD, YYYY-MM or YYYY: only as precise as the page
-    kind: str = ""
-    kicker: str = ""  # 引题, printed above the headline
-    subtitle: str = ""  # 副题, printed below it
-
-    def field_text(self, attr: str) -> str:
-        value = getattr(self, attr)
-        return " | ".join(value) if isinstance(value, tuple) else value
+K1, B = 1.2, 0.75  # lunr's BM25 parameters (lunr.py and lunr.js defaults)
 
 
 @dataclass
-class BuildReport:
-    documents: int = 0
-    shards: int = 0
-    tokens: int = 0
-    files: int = 0
-    bytes: int = 0
-    shard_bytes: dict[str, int] = field(default_factory=dict)
-
-
-# --- Article -> SearchDoc ---------------------------------------------------------
-
-
-class _TextExtractor(HTMLParser):
-    BREAKS = frozenset(
-        {
-            "p",
-            "br",
-            "div",
-            "li",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "figcaption",
-            "tr",
-            "blockquote",
-            "figure",
-        }
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.BREAKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.BREAKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """Plain text of an article body, one paragraph a line.
-
-    >>> html_to_text("<p>巴南&amp;永川</p><p>第二段</p>")
-    '巴南&永川\\n第二段'
-    """
-    parser = _TextExtractor()
-    parser.feed(markup or "")
-    parser.close()
-    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def _json_list(value) -> list:
-    """A metadata value written as a JSON list (``Captions``, ``Bylines``, ``Credits``).
-
-    >>> _json_list('["李攀"]'), _json_list("李攀"), _json_list(None)
-    (['李攀'], ['李攀'], [])
-    """
-    if not value:
-        return []
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return [value]
-    return list(value) if isinstance(value, list | tuple) else [value]
-
-
-def _captions(value) -> tuple[str, ...]:
-    out = []
-    for item in _json_list(value):
-        text = item.get("text", "") if isinstance(item, dict) else str(item)
-        if text:
-            out.append(html.unescape(text))
-    return tuple(out)
-
-
-def _people(article, meta) -> tuple[str, ...]:
-    """Authors, then bylines and credits as printed, then photographers; each once.
-
-    >>> class A: authors = ["陈维灯"]
-    >>> _people(A(), {"bylines": '["重庆日报记者 陈维灯"]', "credits": '["李攀"]',
-    ...               "captions": '[{"text": "夜景", "credit": "刘纪瀛"}]'})
-    ('陈维灯', '重庆日报记者 陈维灯', '李攀', '刘纪瀛')
-    """
-    names = [str(getattr(a, "name", a)) for a in getattr(article, "authors", None) or ()]
-    names += [str(b) for b in _json_list(meta.get("bylines"))]
-    names += [str(c) for c in _json_list(meta.get("credits"))]
-    names += [
-        str(c["credit"])
-        for c in _json_list(meta.get("captions"))
-        if isinstance(c, dict) and c.get("credit")
-    ]
-    return tuple(dict.fromkeys(html.unescape(n) for n in names if n))
-
-
-def doc_from_article(article) -> SearchDoc:
-    """Convert a Pelican article (or anything shaped like one) to a SearchDoc."""
-    meta = getattr(article, "metadata", {}) or {}
-    category = getattr(article, "category", None)
-    district = str(getattr(category, "name", category or "") or "")
-    date = getattr(article, "date", None)
-    return SearchDoc(
-        url=article.url,
-        title=html.unescape(str(article.title)),
-        body=html_to_text(article.content),
-        captions=_captions(meta.get("captions")),
-        district="" if district == NO_DISTRICT else district,
-        topics=tuple(str(getattr(t, "name", t)) for t in getattr(article, "tags", None) or ()),
-        authors=_people(article, meta),
-        date=iso_at_precision(date, meta.get("date_precision", "day")),
-        kind=str(meta.get("kind", "") or ""),
-        kicker=html.unescape(str(meta.get("kicker", "") or "")),
-        subtitle=html.unescape(str(meta.get("subtitle", "") or "")),
-    )
-
-
-# --- sharding ---------------------------------------------------------------------
-
-
-def term_hash(text: str) -> int:
-    """h*31 + code point, modulo 2**32 (search-core.js: Math.imul(h, 31) + cp >>> 0).
-
-    >>> term_hash("ab")
-    3105
-    """
-    h = 0
-    for ch in text:
-        h = (h * 31 + ord(ch)) & 0xFFFFFFFF
-    return h
-
-
-def shard_name(number: int, shards: int) -> str:
-    return format(number, "x").zfill(len(format(max(shards - 1, 0), "x")))
-
-
-def choose_shard_count(total_tokens: int) -> int:
-    """A power of two giving roughly TOKENS_PER_SHARD tokens a shard (1 … 1024)."""
-    n = 1
-    while n < 1024 and total_tokens / n > TOKENS_PER_SHARD:
-        n *= 2
-    return n
-
-
-def ref_of(number: int) -> str:
-    """Base-36 document ref: short, and the same digits JS parseInt(ref, 36) reads."""
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        number, rest = divmod(number, 36)
-        out = digits[rest] + out
-        if not number:
-            return out
-
-
-def term_key(term: str, split: frozenset[str] | set[str] = frozenset()) -> str:
-    """The unit shards are packed by: a Han term's first character, or the whole
-    term when that character is *split* (too much posting volume for one shard);
-    for any other term ``#`` and its hash bucket.
-
-    >>> term_key("巴南"), term_key("巴南", {"巴"}), term_key("2023")
-    ('巴', '巴南', '#255')
-    """
-    first = term[0]
-    if is_han(first):
-        return term if first in split else first
-    return f"#{term_hash(term) % HASH_BUCKETS}"
-
-
-@dataclass
-class ShardPlan:
-    """Which shard holds which term (mirrored by ``shardFor`` in search-core.js).
-
-    ``keys[s]`` lists the Han keys packed into shard ``s`` (see :func:`term_key`),
-    ``buckets[b]`` the shard of non-Han hash bucket ``b``; ``split`` the Han
-    characters whose terms were packed one by one.
-    """
-
-    shards: int
-    keys: list[list[str]]
-    buckets: list[int]
-    split: frozenset[str] = frozenset()
-    _where: dict[str, int] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        self._where = {k: s for s, keys in enumerate(self.keys) for k in keys}
-
-    def shard_of(self, term: str) -> int | None:
-        """The shard holding ``term``, None for a Han key the corpus does not have."""
-        key = term_key(term, self.split)
-        if key[0] == "#" and len(key) > 1:
-            return self.buckets[int(key[1:])]
-        return self._where.get(key)
-
-    def prefix_shards(self, char: str) -> list[int]:
-        """Shards holding the terms that start with ``char`` (a prefix query ``渝*``)."""
-        if char in self.split:
-            return sorted({s for k, s in self._where.items() if k[0] == char})
-        s = self._where.get(char)
-        return [] if s is None else [s]
-
-    def manifest(self) -> dict:
-        return {
-            "keys": [" ".join(k) for k in self.keys],
-            "buckets": self.buckets,
-            "split": "".join(sorted(self.split)),
-        }
-
-    @classmethod
-    def pack(cls, volume: dict[str, int], shards: int) -> ShardPlan:
-        """Greedy bin-packing of terms, by posting volume, into ``shards`` shards.
-
-        ``volume`` maps terms to an estimate of their bytes in the index. A Han
-        character whose terms together exceed a shard's fair share is split
-        (its terms packed one by one); the rest stay whole, so a one-character
-        prefix query reads one shard. Largest first, each into the lightest shard.
-        """
-        char_volume: dict[str, int] = {}
-        for term, v in volume.items():
-            if is_han(term[0]):
-                char_volume[term[0]] = char_volume.get(term[0], 0) + v
-        fair = sum(volume.values()) / shards
-        split = frozenset(c for c, v in char_volume.items() if v > fair / 2)
-        units: dict[str, int] = {f"#{b}": 0 for b in range(HASH_BUCKETS)}
-        for term, v in volume.items():
-            key = term_key(term, split)
-            units[key] = units.get(key, 0) + v
-        heap = [(0, s) for s in range(shards)]
-        keys: list[list[str]] = [[] for _ in range(shards)]
-        buckets = [0] * HASH_BUCKETS
-        for key, v in sorted(units.items(), key=lambda kv: (-kv[1], kv[0])):
-            load, s = heapq.heappop(heap)
-            if key[0] == "#" and len(key) > 1:
-                buckets[int(key[1:])] = s
-            else:
-                keys[s].append(key)
-            heapq.heappush(heap, (load + v, s))
-        return cls(shards, [sorted(k) for k in keys], buckets, split)
-
-
-# --- the filter table -------------------------------------------------------------
-
-
-def _date_number(date: str) -> int:
-    """YYYYMMDD; a month or day the page does not give is 00.
-
-    >>> _date_number("2024-07"), _date_number("")
-    (20240700, 0)
-    """
-    return int(date.replace("-", "").ljust(8, "0")) if date else 0
-
-
-def _b64(values: Sequence[int], width: int) -> str:
-    """Unsigned little-endian integers of ``width`` bytes, base64 (decoded by search-core.js)."""
-    data = b"".join(v.to_bytes(width, "little") for v in values)
-    return base64.b64encode(data).decode("ascii")
-
-
-@dataclass
-class FacetTable:
-    """District, year, kind and topics of every document, as numbers.
-
-    Each column holds, per document, 1 + the index of its value in the value
-    list (``districts``, ``years``, ``kinds``, ``topics`` in the manifest), 0
-    for none; topics are a count per document (``n``) and the documents' topic
-    numbers one after another (``t``). :meth:`encode` writes a range of
-    documents as base64 columns of 1- or 2-byte integers (``facets-K.js``), so
-    the browser filters and counts over typed arrays, loading only the chunks
-    that hold results; ``w`` gives each column's width in bytes (1, 2 or 4).
-    """
-
-    districts: list[str]
-    years: list[str]
-    kinds: list[str]
-    topics: list[str]
-    rows: list[tuple[int, int, int, tuple[int, ...]]]
-
-    @classmethod
-    def of(cls, docs: Sequence[SearchDoc]) -> FacetTable:
-        districts = sorted({d.district for d in docs if d.district})
-        years = sorted({d.date[:4] for d in docs if d.date})
-        kinds = sorted({d.kind for d in docs if d.kind})
-        topics = sorted({t for d in docs for t in d.topics})
-        lists = (districts, years, kinds, topics)
-        ix = [{v: i + 1 for i, v in enumerate(values)} for values in lists]
-        rows = [
-            (
-                ix[0].get(d.district, 0),
-                ix[1].get(d.date[:4], 0),
-                ix[2].get(d.kind, 0),
-                tuple(ix[3][t] for t in dict.fromkeys(d.topics)),
-            )
-            for d in docs
-        ]
-        return cls(districts, years, kinds, topics, rows)
-
-    def values(self) -> dict[str, list[str]]:
-        return {
-            "districts": self.districts,
-            "years": self.years,
-            "kinds": self.kinds,
-            "topics": self.topics,
-        }
-
-    def encode(self, start: int, stop: int) -> dict:
-        rows = self.rows[start:stop]
-
-        def width(top: int) -> int:
-            return 1 if top < 256 else 2 if top < 65536 else 4
-
-        columns = {
-            "d": [r[0] for r in rows],
-            "y": [r[1] for r in rows],
-            "k": [r[2] for r in rows],
-            "n": [len(r[3]) for r in rows],
-            "t": [t for r in rows for t in r[3]],
-        }
-        widths = {c: width(max(v, default=0)) for c, v in columns.items()}
-        return {"w": widths, **{c: _b64(v, widths[c]) for c, v in columns.items()}}
-
-
-# --- index building ---------------------------------------------------------------
-
-
-@dataclass
-class _Corpus:
+class Corpus:
     """Every field of every document as an array of term ids (4 bytes a token)."""
 
     terms: list[str]
@@ -521,7 +143,7 @@ class _Corpus:
         return {t: 4 * occ[i] + 14 * dfs[i] for i, t in enumerate(self.terms)}
 
 
-def _read_corpus(docs: Sequence[SearchDoc]) -> _Corpus:
+def read_corpus(docs: Sequence[SearchDoc]) -> Corpus:
     ids: dict[str, int] = {}
     rows = []
     occurrences: Counter = Counter()
@@ -535,10 +157,10 @@ def _read_corpus(docs: Sequence[SearchDoc]) -> _Corpus:
             doc_fields.update(set(arr))
             row.append(arr)
         rows.append(row)
-    return _Corpus(list(ids), rows, occurrences, doc_fields)
+    return Corpus(list(ids), rows, occurrences, doc_fields)
 
 
-def _build_shard_lunr(corpus: _Corpus, refs, shard: int, plan: ShardPlan) -> dict:
+def _build_shard_lunr(corpus: Corpus, refs, shard: int, plan: ShardPlan) -> dict:
     """Reference backend: lunr.py's Builder, fed this shard's tokens only."""
     from lunr.builder import Builder
     from lunr.pipeline import Pipeline
@@ -608,7 +230,7 @@ SHARD_JSON = b'{"version":"%s","fields":%s,"fieldVectors":[%s],"invertedIndex":[
 _POSITIONS = re.compile(rb":\[[0-9,]*\]")
 
 
-def _postings(corpus: _Corpus, refs) -> list[bytearray | None]:
+def _postings(corpus: Corpus, refs) -> list[bytearray | None]:
     """Positions JSON text (``"ref":[positions],…``) by ``term id * fields + field``;
     the shard's postings (``"ref":{},…``) are the same text with the lists replaced."""
     nf = len(FIELDS)
@@ -649,13 +271,13 @@ class CorpusStats:
     average: tuple[float, ...]  # per field, in FIELDS order
 
     @classmethod
-    def of(cls, corpus: _Corpus) -> CorpusStats:
+    def of(cls, corpus: Corpus) -> CorpusStats:
         documents = sum(1 for row in corpus.rows if any(row))
         totals = [sum(len(row[f]) for row in corpus.rows) for f in range(len(FIELDS))]
         return cls(documents, tuple(t / documents if documents else 0 for t in totals))
 
 
-def _field_vectors(corpus: _Corpus, refs, shard, index, n_docs, stats: CorpusStats) -> list[bytes]:
+def _field_vectors(corpus: Corpus, refs, shard, index, n_docs, stats: CorpusStats) -> list[bytes]:
     """The ``fieldVectors`` JSON text of every shard: lunr.py's BM25 with the corpus's
     statistics (:class:`CorpusStats`), document by document."""
     nf = len(FIELDS)
@@ -755,7 +377,7 @@ class _BackgroundCall:
         return False
 
 
-def _shard_payloads_fast(corpus: _Corpus, refs, plan: ShardPlan) -> Iterator[tuple[int, str]]:
+def _shard_payloads_fast(corpus: Corpus, refs, plan: ShardPlan) -> Iterator[tuple[int, str]]:
     """The JSON text of every non-empty shard, as lunr.py's Builder would serialise it.
 
     Mirrors lunr.py 0.8 Builder.add/_create_field_vectors/serialize step for step,
@@ -823,11 +445,11 @@ def _shard_payloads_fast(corpus: _Corpus, refs, plan: ShardPlan) -> Iterator[tup
         yield s, payload.decode("utf-8"), (b"{%s}" % b",".join(table)).decode("utf-8")
 
 
-def _json(value) -> str:
+def compact_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _shard_payloads(corpus: _Corpus, refs, plan: ShardPlan, backend: str):
+def shard_payloads(corpus: Corpus, refs, plan: ShardPlan, backend: str):
     """(shard number, lunr index JSON, positions table JSON) of every non-empty shard."""
     if backend == "fast":
         yield from _shard_payloads_fast(corpus, refs, plan)
@@ -836,7 +458,7 @@ def _shard_payloads(corpus: _Corpus, refs, plan: ShardPlan, backend: str):
             index = _build_shard_lunr(corpus, refs, s, plan)
             if index["invertedIndex"]:
                 positions = _split_positions(index)
-                yield s, _json(index), _json(positions)
+                yield s, compact_json(index), compact_json(positions)
     else:
         raise ValueError(f"unknown search index backend {backend!r}")
 
@@ -844,147 +466,9 @@ def _shard_payloads(corpus: _Corpus, refs, plan: ShardPlan, backend: str):
 def build_shards(docs: Sequence[SearchDoc], shards: int = 0, backend: str = "fast"):
     """(serialised lunr index, positions table) as JSON text by shard number, the
     ShardPlan and the token count."""
-    corpus = _read_corpus(docs)
+    corpus = read_corpus(docs)
     refs = [ref_of(i) for i in range(len(docs))]
     shards = shards or choose_shard_count(corpus.tokens)
     plan = ShardPlan.pack(corpus.volume(), shards)
-    payloads = _shard_payloads(corpus, refs, plan, backend)
+    payloads = shard_payloads(corpus, refs, plan, backend)
     return {s: (index, pos) for s, index, pos in payloads}, plan, corpus.tokens
-
-
-def _js_global(name: str, key, value) -> str:
-    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return f"(window.{name}=window.{name}||{{}})[{json.dumps(key)}]={payload};\n"
-
-
-def _stored_text(text: str) -> str:
-    # Display text stays as printed (full-width punctuation kept); only odd spacing goes.
-    return unicodedata.normalize("NFC", re.sub(r"[ \t\u00a0]+", " ", text)).strip()
-
-
-def build_search_index(
-    docs: Sequence[SearchDoc],
-    out_dir: Path,
-    *,
-    shards: int = 0,
-    chunk: int = 8,
-    facet_chunk: int = 4096,
-    lunr_js: Path | None = None,
-    backend: str = "fast",
-) -> BuildReport:
-    """Write the search files for ``docs`` into ``out_dir`` (usually output/search)."""
-    out_dir = Path(out_dir)
-    if out_dir.exists():
-        for old in out_dir.glob("*.js"):
-            old.unlink()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    report = BuildReport(documents=len(docs))
-    corpus = _read_corpus(docs)
-    refs = [ref_of(i) for i in range(len(docs))]
-    report.tokens = corpus.tokens
-    shards = shards or choose_shard_count(corpus.tokens)
-    plan = ShardPlan.pack(corpus.volume(), shards)
-    report.shards = shards
-
-    def write(name: str, text: str) -> None:
-        data = text.encode("utf-8")
-        (out_dir / name).write_bytes(data)
-        report.files += 1
-        report.bytes += len(data)
-
-    files = {}
-    for s, payload, positions in _shard_payloads(corpus, refs, plan, backend):
-        name = shard_name(s, shards)
-        text = f"{SHARDS_GLOBAL}[{json.dumps(name)}]={payload};\n"
-        write(f"shard-{name}.js", text)
-        files[name] = f"shard-{name}.js"
-        report.shard_bytes[name] = len(text.encode("utf-8"))
-        write(f"positions-{name}.js", f"{POSITIONS_GLOBAL}[{json.dumps(name)}]={positions};\n")
-    del corpus
-
-    for start in range(0, len(docs), chunk):
-        stored = [
-            [
-                _stored_text(d.title),
-                _stored_text(d.body),
-                _stored_text("\n".join(d.captions)),
-                " ".join(x for x in (d.district, *d.topics, *d.authors) if x),
-                d.url,
-                _date_number(d.date),
-                _stored_text(d.kicker),
-                _stored_text(d.subtitle),
-            ]
-            for d in docs[start : start + chunk]
-        ]
-        write(f"docs-{start // chunk}.js", _js_global("NEWSPRINT_DOCS", start // chunk, stored))
-
-    table = FacetTable.of(docs)
-    for number, start in enumerate(range(0, len(docs), facet_chunk)):
-        encoded = table.encode(start, start + facet_chunk)
-        write(f"facets-{number}.js", _js_global("NEWSPRINT_FACETS", number, encoded))
-
-    write("fold.js", f"window.NEWSPRINT_FOLD={_json(fold_pairs())};\n")
-
-    manifest = {
-        "version": 5,
-        "lunr": LUNR_VERSION,
-        "shards": shards,
-        "files": files,
-        **plan.manifest(),
-        "fields": [name for name, _, _ in FIELDS],
-        "chunk": chunk,
-        "count": len(docs),
-        "facetChunk": facet_chunk,
-        **table.values(),
-    }
-    payload = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
-    write("manifest.js", f"window.NEWSPRINT_SEARCH={payload};\n")
-
-    if lunr_js is not None:
-        lunr_js = Path(lunr_js)
-        if not lunr_js.is_file():
-            raise FileNotFoundError(
-                f"{lunr_js} not found: run `npm ci` at the project root (lunr 2.3.9 is pinned "
-                "in package.json) or set NEWSPRINT_LUNR_JS"
-            )
-        shutil.copyfile(lunr_js, out_dir / "lunr.js")
-        report.files += 1
-        report.bytes += lunr_js.stat().st_size
-    return report
-
-
-# --- Pelican glue -----------------------------------------------------------------
-
-
-class SearchIndexGenerator:
-    """Pelican generator writing output/search/ from the finished articles."""
-
-    def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
-        self.context = context
-        self.settings = settings
-        self.output_path = Path(output_path)
-
-    def generate_output(self, writer=None) -> None:
-        articles: Iterable = self.context.get("articles", ())
-        docs = [doc_from_article(a) for a in articles]
-        lunr_js = Path(get_setting(self.settings, "NEWSPRINT_LUNR_JS"))
-        report = build_search_index(
-            docs,
-            self.output_path / "search",
-            shards=int(get_setting(self.settings, "NEWSPRINT_SEARCH_SHARDS")),
-            chunk=int(get_setting(self.settings, "NEWSPRINT_SEARCH_CHUNK")),
-            facet_chunk=int(get_setting(self.settings, "NEWSPRINT_SEARCH_FACET_CHUNK")),
-            lunr_js=lunr_js,
-        )
-        log.info(
-            "search index: %d documents, %d shards, %d files, %.1f MB",
-            report.documents,
-            report.shards,
-            report.files,
-            report.bytes / 1e6,
-        )
-
-
-def get_generators(pelican_object):
-    """Receiver for pelican.signals.get_generators."""
-    return SearchIndexGenerator

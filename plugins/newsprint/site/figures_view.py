@@ -38,7 +38,9 @@ from typing import Any
 from pelican.generators import Generator
 
 from ..models import NO_DISTRICT
-from ..search.index import html_to_text  # one reading of article HTML for the index and the figures
+from ..search.html_text import (
+    html_to_text,  # one reading of article HTML for the index and the figures
+)
 from ..tag.dates import iso_at_precision
 from ..tag.districts import district_slug
 from ..tag.figures import INVESTMENT_MEASURES, Measure, extract_figures, is_investment, summable
