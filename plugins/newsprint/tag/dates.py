@@ -44,6 +44,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -147,10 +148,18 @@ _CLAUSE_END = re.compile(r"[,，。;；!！?？:：\n]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})年(?!代)")
 _RANGE = re.compile(r"(?<!\d)\d{4}年?\s*[—–\-~～至到]+\s*\d{4}年")
 _MONTH = re.compile(r"(?<!\d)(\d{1,2})月")
-_FUTURE = re.compile(r"将|计划|预计|力争|争取|拟|有望|目标|规划|展望|即将|明年")
-_TARGET = re.compile(r"(?:到|至|力争|争取|目标)\s*$")
-_RETRO = re.compile(r"(?:过去的|刚刚过去的|刚过去的|回眸|回顾)\s*$")
-_NOT_THIS_YEAR = re.compile(r"(?:去年|前年|上年|明年|每年|每|次年|同年|当年)\s*$")
+# Word lists an editor extends: data/dates.toml.
+_WORDS = tomllib.loads(resources.files("newsprint").joinpath("data/dates.toml").read_text("utf-8"))
+
+
+def _words(name: str) -> str:
+    return "|".join(map(re.escape, _WORDS[name]))
+
+
+_FUTURE = re.compile(_words("future"))
+_TARGET = re.compile(rf"(?:{_words('target')})\s*$")
+_RETRO = re.compile(rf"(?:{_words('retrospective')})\s*$")
+_NOT_THIS_YEAR = re.compile(rf"(?:{_words('not_this_year')})\s*$")
 
 
 # Full-width digits and brackets, folded one for one so positions keep meaning.

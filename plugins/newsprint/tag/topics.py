@@ -49,6 +49,14 @@ FALLBACK_SCORE = 3.0
 #: Bodies shorter than this are scaled as if they had this length, so that a
 #: two-line notice does not score a density from one stray word.
 MIN_BODY = 400
+#: The weak fallback topic needs this many hits: one stray word is not a topic.
+FALLBACK_HITS = 2
+#: An article shows this many topics at most (README: "up to four topics").
+MAX_TOPICS = 4
+#: Free keywords an article gets at most, and the shortest word that is one
+#: (a single character is a particle or a fragment far more often than a keyword).
+MAX_KEYWORDS = 8
+MIN_KEYWORD_CHARS = 2
 
 
 @dataclass(frozen=True)
@@ -137,7 +145,7 @@ def topic_scores(title: str, body: str) -> dict[str, float]:
     }
 
 
-def assign_topics(title: str, body: str, max_topics: int = 4) -> list[str]:
+def assign_topics(title: str, body: str, max_topics: int = MAX_TOPICS) -> list[str]:
     """1–``max_topics`` topics for an article, best first; ``[]`` if none is clear.
 
     >>> assign_topics("遗失启事", "张三遗失出生医学证明，声明作废。")
@@ -150,9 +158,8 @@ def assign_topics(title: str, body: str, max_topics: int = 4) -> list[str]:
     best = ranked[0][0]
     chosen = [n for s, n in ranked if s >= MIN_SCORE and s >= MIN_SHARE * best]
     if not chosen and best >= FALLBACK_SCORE:
-        # the weak fallback still needs two hits: one stray word is not a topic
         t = load_topics()[ranked[0][1]]
-        if len(t.pattern.findall(_join_wraps(f"{title}\n{body}"))) >= 2:
+        if len(t.pattern.findall(_join_wraps(f"{title}\n{body}"))) >= FALLBACK_HITS:
             chosen = [t.name]
     return chosen[:max_topics]
 
@@ -191,7 +198,7 @@ def _stopwords() -> frozenset[str]:
 KEYWORD_SAMPLE_CHARS = 1000
 
 
-def keywords(title: str, body: str, k: int = 8) -> list[str]:
+def keywords(title: str, body: str, k: int = MAX_KEYWORDS) -> list[str]:
     """Up to ``k`` free keyword tags (TF-IDF over jieba's words and IDF table),
     without stop words or numbers; for related articles and ``<meta>``.
 
@@ -204,7 +211,7 @@ def keywords(title: str, body: str, k: int = 8) -> list[str]:
     _prepare_jieba()
     # The headline counts twice; a full stop keeps "…千重浪" + "喜看…" from fusing.
     text = f"{title}。{title}。{_join_wraps(body[:KEYWORD_SAMPLE_CHARS])}"
-    words = [w for w in jieba.cut(text, HMM=False) if len(w) >= 2]
+    words = [w for w in jieba.cut(text, HMM=False) if len(w) >= MIN_KEYWORD_CHARS]
     tfidf = jieba.analyse.default_tfidf
     counts = Counter(words)
     first = {w: i for i, w in reversed(list(enumerate(words)))}
