@@ -49,8 +49,9 @@ golden: $(STAMP) ## Rewrite tests/golden/ (sample pages' inspect JSON, site file
 	$(BIN)/python -m pytest -q tests/test_golden.py --regenerate-golden
 	@git diff --stat -- tests/golden/ || true
 
-lint: $(STAMP) ## ruff over the code
+lint: $(STAMP) ## ruff over the code; the layer contract (pure stages import no Pelican)
 	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
+	$(BIN)/lint-imports
 
 serve: ## Serve output/ on http://localhost:$(PORT)/
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)

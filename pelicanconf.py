@@ -16,7 +16,7 @@ DEFAULT_DATE_FORMAT = "%Y年%-m月%-d日"
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["newsprint", "newsprint.theme"]  # the pipeline; the theme's filters and district links
+PLUGINS = ["newsprint", "newsprint.site.theme"]  # the pipeline; theme filters, district links
 
 # Every link names a file and is relative, so the site works from disk (file://),
 # at a domain root and under a GitHub Pages project sub-path alike.

@@ -28,7 +28,7 @@ CATEGORY_FEED_ATOM = "feeds/districts/{slug}.atom.xml"
 TAG_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
 FEED_MAX_ITEMS = 50
 
-# sitemap.xml, robots.txt, .nojekyll (see plugins/newsprint/sitemap.py)
-PLUGINS = [*PLUGINS, "newsprint.sitemap"]  # noqa: F405
+# sitemap.xml, robots.txt, .nojekyll (see plugins/newsprint/site/sitemap.py)
+PLUGINS = [*PLUGINS, "newsprint.site.sitemap"]  # noqa: F405
 
 DELETE_OUTPUT_DIRECTORY = True

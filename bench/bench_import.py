@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-import newsprint.tagging as tagging  # noqa: E402
-from newsprint.importer import import_pages  # noqa: E402
+import newsprint.tag.tagging as tagging  # noqa: E402
+from newsprint.posts.importer import import_pages  # noqa: E402
 
 #: The tagging steps whose CPU time is reported, by the name tagging.py calls them.
 TIMED_STEPS = {

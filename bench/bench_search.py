@@ -47,8 +47,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 sys.path.insert(0, str(ROOT / "tests"))
 from chromium import ARGS, CHROMIUM  # noqa: E402
-from newsprint.search import SearchDoc, build_search_index  # noqa: E402
-from newsprint.tokenize import normalize  # noqa: E402
+from newsprint.search.docs import SearchDoc  # noqa: E402
+from newsprint.search.files import build_search_index  # noqa: E402
+from newsprint.search.tokens import normalize  # noqa: E402
 
 DISTRICTS = [
     "巴南区",
@@ -175,7 +176,7 @@ def build(docs, site: Path):
     )
     took = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # the builder's forked field-vector worker (search.py) counts as a child
+    # the builder's forked field-vector worker (search/index.py) counts as a child
     rss_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     # A stand-in search page: the real template's markup without the site chrome.
     tpl = (ROOT / "theme" / "templates" / "search.html").read_text(encoding="utf-8")

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
-from newsprint.inspect_json import page_records  # noqa: E402
+from newsprint.cut.segment import LOW_CONFIDENCE  # noqa: E402
 from newsprint.pipeline import process_file  # noqa: E402
-from newsprint.segment import LOW_CONFIDENCE  # noqa: E402
+from newsprint.posts.inspect_json import page_records  # noqa: E402
 
 from bench.pagegen import FAMILIES, GeneratedPage, generate_pages  # noqa: E402
 

@@ -1,7 +1,7 @@
 """Build the whole site into a temporary folder and read the links out of its pages.
 
 Used by the site tests (test_theme_links, test_publish_crawl).  Posts come from the
-importer when it is there (``newsprint.importer.import_pages``), else from the
+importer when it is there (``newsprint.posts.importer.import_pages``), else from the
 small fixture set in tests/fixtures/posts/.  Pelican runs in a child process, as
 ``make html`` / ``make publish`` do, so plugin signals from one build never leak
 into the next.
@@ -26,7 +26,7 @@ FIXTURE_POSTS = ROOT / "tests" / "fixtures" / "posts"
 
 # What the theme needs beyond pelicanconf.py as it stands; each is added only when
 # the settings do not already provide it, so these become no-ops once main has them.
-THEME_PLUGIN = "newsprint.theme"
+THEME_PLUGIN = "newsprint.site.theme"
 NOTICES = {"NOTICES_URL": "notices/index.html", "NOTICES_SAVE_AS": "notices/index.html"}
 
 
@@ -36,7 +36,7 @@ def prepare_content(dest: Path) -> Path:
     shutil.copytree(SAMPLES, content / "raw")
     posts = content / "posts"
     try:
-        from newsprint.importer import import_pages
+        from newsprint.posts.importer import import_pages
     except ImportError:
         shutil.copytree(FIXTURE_POSTS, posts)
     else:

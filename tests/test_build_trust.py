@@ -16,8 +16,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from newsprint.lock import acquire, release
-from newsprint.sitemap import collect_entries
+from newsprint.posts.lock import acquire, release
+from newsprint.site.sitemap import collect_entries
 from paths import ROOT, SAMPLES
 
 PAGE = "001_8b2535a65f0a025d.txt"

@@ -1,5 +1,5 @@
 import pytest
-from newsprint.bylines import is_credit, parse_byline, split_caption_credit, split_inline_byline
+from newsprint.cut.bylines import is_credit, parse_byline, split_caption_credit, split_inline_byline
 
 
 @pytest.mark.parametrize(

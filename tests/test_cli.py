@@ -26,7 +26,7 @@ FIELDS = {
 def test_inspect_prints_only_json_with_the_contract_fields():
     page = sorted(RAW.glob("*.txt"))[1]
     out = subprocess.run(
-        [sys.executable, "-m", "newsprint.cli", "inspect", str(page)],
+        [sys.executable, "-m", "newsprint.posts.cli", "inspect", str(page)],
         capture_output=True,
         text=True,
         check=True,
@@ -46,7 +46,7 @@ def test_inspect_reports_a_bad_page_and_goes_on(tmp_path):
     bad.write_bytes(b"\x00\x01\x02")
     good = sorted(RAW.glob("*.txt"))[1]
     out = subprocess.run(
-        [sys.executable, "-m", "newsprint.cli", "inspect", str(bad), str(good)],
+        [sys.executable, "-m", "newsprint.posts.cli", "inspect", str(bad), str(good)],
         capture_output=True,
         text=True,
         check=True,

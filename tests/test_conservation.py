@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from newsprint.audit import unplaced
-from newsprint.decode import decode_page
-from newsprint.segment import segment_text
+from newsprint.cut.audit import unplaced
+from newsprint.cut.decode import decode_page
+from newsprint.cut.segment import segment_text
 from paths import RAW
 
 PAGES = sorted(RAW.glob("*.txt"))

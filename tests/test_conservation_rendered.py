@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsprint.models import Article
 from newsprint.pipeline import process_text
-from newsprint.search import html_to_text
-from newsprint.write import post_markdown
+from newsprint.posts.write import post_markdown
+from newsprint.search.html_text import html_to_text
 from paths import ROOT, SAMPLES
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings

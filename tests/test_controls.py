@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from newsprint.audit import unplaced
+from newsprint.cut.audit import unplaced
 from newsprint.pipeline import process_page
 
 BODY = "2023年是巴南全区招商系统迎难而上的一年，全区签约重大项目47个，协议投资额290亿元。"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from newsprint.dates import PageDate, load_sidecar, page_date
+from newsprint.tag.dates import PageDate, load_sidecar, page_date
 from paths import GOLD as GOLD_FILE
 
 from tests.seedcases import page_text
@@ -127,11 +127,32 @@ class _Undated:
 
 
 def test_an_unknown_date_is_never_shown_as_1970():
-    from newsprint.figures_view import collect_rows
-    from newsprint.jinja_filters import article_date, iso_date
-    from newsprint.search import doc_from_article
+    from newsprint.search.docs import doc_from_article
+    from newsprint.site.figures_view import collect_rows
+    from newsprint.site.jinja_filters import article_date, iso_date
 
     assert article_date(_Undated()) == "日期不详"
     assert iso_date(_Undated()) == ""
     assert collect_rows([_Undated()])[0].date == ""
     assert doc_from_article(_Undated()).date == ""
+
+
+def test_the_year_context_words_come_from_the_data_file_an_editor_extends():
+    import tomllib
+    from importlib import resources
+
+    from newsprint.tag import dates
+
+    words = tomllib.loads(
+        resources.files("newsprint").joinpath("data/dates.toml").read_text("utf-8")
+    )
+    patterns = {
+        "future": dates._FUTURE,
+        "target": dates._TARGET,
+        "retrospective": dates._RETRO,
+        "not_this_year": dates._NOT_THIS_YEAR,
+    }
+    assert set(words) == set(patterns)
+    for name, pattern in patterns.items():
+        assert words[name] and len(set(words[name])) == len(words[name]), name
+        assert all(pattern.search(f"2023年，{w}") for w in words[name]), name

@@ -1,5 +1,5 @@
 import pytest
-from newsprint.decode import PageDecodeError, decode_page, decode_text
+from newsprint.cut.decode import PageDecodeError, decode_page, decode_text
 
 TEXT = "巴南 一切围绕招商转\n\n2023年是巴南全区招商系统迎难而上的一年。\n"
 

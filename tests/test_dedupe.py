@@ -1,4 +1,4 @@
-from newsprint.dedupe import drop_repeated_sentences, undouble
+from newsprint.cut.dedupe import drop_repeated_sentences, undouble
 
 
 def test_doubled_headline_is_collapsed():

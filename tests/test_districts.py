@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from newsprint.districts import (
+from newsprint.tag.districts import (
     BYLINE,
     HEADLINE,
     LABEL,

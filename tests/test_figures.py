@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from newsprint.figures import (
+from newsprint.tag.figures import (
     Scope,
     extract_figures,
     extract_organisations,

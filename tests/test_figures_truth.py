@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 import pytest
-from newsprint.cli import inspect_pages
-from newsprint.figures import extract_figures
-from newsprint.figures_view import collect_rows, totals
+from newsprint.posts.cli import inspect_pages
+from newsprint.site.figures_view import collect_rows, totals
+from newsprint.tag.figures import extract_figures
 from paths import RAW, ROOT
 
 TRUTH = json.loads((ROOT / "tests" / "data" / "figures-truth.json").read_text("utf-8"))

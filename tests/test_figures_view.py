@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from newsprint.figures_view import FigureRow, chart, collect_rows, get_generators, html_to_text
-from newsprint.jinja_filters import JINJA_FILTERS
+from newsprint.site.figures_view import FigureRow, chart, collect_rows, get_generators, html_to_text
+from newsprint.site.jinja_filters import JINJA_FILTERS
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from newsprint.audit import unplaced
-from newsprint.segment import segment_text
-from newsprint.tagging import tag_page
+from newsprint.cut.audit import unplaced
+from newsprint.cut.segment import segment_text
+from newsprint.tag.tagging import tag_page
 from paths import RAW
 
 LINES = [line for page in sorted(RAW.glob("*.txt")) for line in page.read_text("utf-8").split("\n")]

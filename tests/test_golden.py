@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from newsprint.cli import inspect_pages
+from newsprint.posts.cli import inspect_pages
 from paths import RAW, ROOT
 from sitebuild import build_site, prepare_content
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from newsprint.importer import import_pages
+from newsprint.posts.importer import import_pages
 from paths import RAW
 
 

@@ -1,4 +1,4 @@
-from newsprint.layout import display_width, join_blocks, read_lines, wrap_width
+from newsprint.cut.layout import display_width, join_blocks, read_lines, wrap_width
 
 
 def blocks(text):

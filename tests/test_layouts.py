@@ -1,8 +1,8 @@
 """Layouts the sample pages do not show: bylines under headlines, indented paragraphs,
 several pages in one file with page furniture, no blank lines at all."""
 
-from newsprint.audit import unplaced
-from newsprint.segment import segment_text
+from newsprint.cut.audit import unplaced
+from newsprint.cut.segment import segment_text
 
 BYLINE_UNDER_HEADLINE = """万州区召开乡村振兴推进会
 

@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from newsprint.cache import CACHE_NAME
-from newsprint.clean import clean_posts
-from newsprint.importer import import_pages
-from newsprint.posts import header
+from newsprint.posts.cache import CACHE_NAME
+from newsprint.posts.clean import clean_posts
+from newsprint.posts.importer import import_pages
+from newsprint.posts.post_files import header
 from paths import SAMPLES
 
 PAGE = "001_8b2535a65f0a025d.txt"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from newsprint.cli import inspect_pages
-from newsprint.figures import extract_organisations, extract_projects
+from newsprint.posts.cli import inspect_pages
+from newsprint.tag.figures import extract_organisations, extract_projects
 from paths import RAW, ROOT
 
 TRUTH = json.loads((ROOT / "tests" / "data" / "names-truth.json").read_text("utf-8"))

@@ -3,9 +3,9 @@ rule of the segmenter, on a small page written for the test."""
 
 from __future__ import annotations
 
-from newsprint.audit import unplaced
-from newsprint.layout import full_lines, headline_stacks, read_lines
-from newsprint.segment import BOUNDARY_CONFIDENCE, TITLE_CONFIDENCE, segment_text
+from newsprint.cut.audit import unplaced
+from newsprint.cut.layout import full_lines, headline_stacks, read_lines
+from newsprint.cut.segment import BOUNDARY_CONFIDENCE, TITLE_CONFIDENCE, segment_text
 
 
 def wrap(text: str, width: int) -> str:

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from newsprint.importer import import_pages
+from newsprint.posts.importer import import_pages
 from paths import SAMPLES
 
 PAGE = "001_8b2535a65f0a025d.txt"  # five articles

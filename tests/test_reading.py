@@ -1,4 +1,4 @@
-"""Display fixes (newsprint.reading): punctuation, print markers, summaries — as
+"""Display fixes (newsprint.site.reading): punctuation, print markers, summaries — as
 functions, and on the whole sample site, where the raw page view keeps the text as printed."""
 
 from __future__ import annotations
@@ -7,14 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from newsprint.reading import (
+from newsprint.search.tokens import HAN
+from newsprint.site.reading import (
     better_summary,
     fullwidth_punctuation,
     sentences,
     strip_print_markers,
     summary_of,
 )
-from newsprint.tokenize import HAN
 from sitebuild import build_site, prepare_content
 
 HALF_BETWEEN_HAN = re.compile(f"[{HAN}][,;?!:][{HAN}]")
@@ -181,6 +181,6 @@ def test_justification_never_spaces_out_digits_or_latin_at_360px(built):
 def test_reading_examples_in_docstrings_hold():
     import doctest
 
-    import newsprint.reading
+    import newsprint.site.reading
 
-    assert doctest.testmod(newsprint.reading).failed == 0
+    assert doctest.testmod(newsprint.site.reading).failed == 0

@@ -81,8 +81,8 @@ EXTRA_META = {
 
 
 def _write_site(tmp: Path) -> Path:
-    from newsprint import search
     from newsprint.models import KIND_LABELS
+    from newsprint.search import generator as search
     from pelican import Pelican, signals
     from pelican.settings import read_settings
 
@@ -133,7 +133,7 @@ def _write_site(tmp: Path) -> Path:
             "LOAD_CONTENT_CACHE": False,
             "SLUGIFY_SOURCE": "basename",
             "JINJA_ENVIRONMENT": {"autoescape": True},
-            # what newsprint.theme gives every template (this site runs no plugins)
+            # what newsprint.site.theme gives every template (this site runs no plugins)
             "JINJA_GLOBALS": {"KIND_LABELS": KIND_LABELS},
             "NEWSPRINT_LUNR_JS": str(ROOT / "node_modules" / "lunr" / "lunr.min.js"),
         },

@@ -1,4 +1,4 @@
-"""The sharded lunr index (plugins/newsprint/search.py), queried by the real browser engine."""
+"""The sharded lunr index (plugins/newsprint/search/), queried by the real browser engine."""
 
 import json
 import shutil
@@ -6,14 +6,10 @@ import subprocess
 
 import pytest
 from lunr.index import Index
-from newsprint.search import (
-    SearchDoc,
-    ShardPlan,
-    build_search_index,
-    build_shards,
-    doc_from_article,
-    shard_name,
-)
+from newsprint.search.docs import SearchDoc, doc_from_article
+from newsprint.search.files import build_search_index
+from newsprint.search.index import build_shards
+from newsprint.search.shards import ShardPlan, shard_name
 from searchrun import LUNR_JS, ROOT, RUNNER, query
 
 DOCS = [

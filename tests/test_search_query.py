@@ -10,7 +10,8 @@ import shutil
 import subprocess
 
 import pytest
-from newsprint.search import SearchDoc, build_search_index
+from newsprint.search.docs import SearchDoc
+from newsprint.search.files import build_search_index
 from searchrun import LUNR_JS, ROOT, query
 
 DOCS = [
@@ -209,7 +210,10 @@ def test_multi_term_ranking_is_lunr_js_ranking_on_a_generated_index(tmp_path, sh
     assert ranked > 30
 
 
-@pytest.mark.parametrize("module", ["newsprint.fold", "newsprint.search"])
+@pytest.mark.parametrize(
+    "module",
+    [f"newsprint.search.{m}" for m in ("fold", "docs", "shards", "facets", "html_text")],
+)
 def test_examples_in_docstrings_hold(module):
     import doctest
     import importlib

@@ -1,7 +1,10 @@
 """Segmentation rules on small hand-made pages (layouts the samples show and others)."""
 
-from newsprint.models import Role
-from newsprint.segment import segment_text
+import json
+
+from newsprint.cut.segment import segment_text
+from newsprint.models import DropReason, Role
+from newsprint.posts.inspect_json import page_records
 
 
 def arts(text):
@@ -85,3 +88,15 @@ def test_repeated_paragraph_and_fragment_are_dropped_with_reasons():
     assert body.count("主动出击") == 1
     assert body.count("在长沙市芙蓉区挂职期间") == 1
     assert [d.reason for d in a.dropped] == ["repeated fragment", "repeated paragraph"]
+    assert [d.reason for d in a.dropped] == [
+        DropReason.REPEATED_FRAGMENT,
+        DropReason.REPEATED_PARAGRAPH,
+    ]
+
+
+def test_a_dropped_reason_names_its_rule_and_is_reported_as_the_plain_string():
+    text = "# 标题\n\n主动出击，精准匹配提升成色。\n\n主动出击，精准匹配提升成色。\n"
+    result = segment_text(text, "t.txt")
+    (record,) = json.loads(json.dumps(page_records(result), ensure_ascii=False))
+    assert all(isinstance(d.reason, DropReason) for d in result.articles[0].dropped)
+    assert record["dropped"][0]["reason"] == "repeated paragraph"

@@ -10,7 +10,7 @@ import json
 
 import pytest
 import score_pages
-from newsprint.cli import inspect_pages
+from newsprint.posts.cli import inspect_pages
 from paths import GOLD, RAW
 
 SEGMENTATION_CHECKS = ("found", "boundary", "title", "kind", "authors", "captions", "joins", "once")

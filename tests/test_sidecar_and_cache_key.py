@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from newsprint import cache
-from newsprint.importer import import_pages
-from newsprint.posts import header
+from newsprint.posts import cache
+from newsprint.posts.importer import import_pages
+from newsprint.posts.post_files import header
 from paths import SAMPLES
 
 PAGE = "001_8b2535a65f0a025d.txt"
@@ -77,7 +77,8 @@ def _package(root: Path) -> Path:
     for rel, code in {
         "__init__.py": "from .plugin import register\n",
         "plugin.py": "from .site import pages\n",
-        "importer.py": "from .cut.segment import cut\nfrom . import util\n",
+        "posts/__init__.py": "",
+        "posts/importer.py": "from ..cut.segment import cut\nfrom .. import util\n",
         "util.py": "X = 1\n",
         "cut/__init__.py": "",
         "cut/segment.py": "from ..util import X\nfrom .rules import RULES\n",
@@ -95,7 +96,14 @@ def test_pipeline_code_is_every_module_the_importer_reaches_at_any_depth(tmp_pat
     package = _package(tmp_path)
     monkeypatch.setattr(cache, "PACKAGE", package)
     files = {p.relative_to(package).as_posix() for p in cache.pipeline_files()}
-    assert files == {"importer.py", "util.py", "cut/__init__.py", "cut/segment.py", "cut/rules.py"}
+    assert files == {
+        "posts/__init__.py",
+        "posts/importer.py",
+        "util.py",
+        "cut/__init__.py",
+        "cut/segment.py",
+        "cut/rules.py",
+    }
 
 
 def test_a_change_in_a_nested_pipeline_module_changes_the_key_and_site_code_does_not(
@@ -119,3 +127,53 @@ def test_a_change_in_a_nested_pipeline_module_changes_the_key_and_site_code_does
 
 def test_the_key_separates_page_and_sidecar_bytes():
     assert cache.page_key(b"ab", b"c") != cache.page_key(b"a", b"bc")
+
+
+REAL_PACKAGE = Path(cache.__file__).parents[1]
+
+
+def test_the_real_pipeline_code_is_every_cut_and_tag_module_and_no_site_or_search_module():
+    files = {p.relative_to(REAL_PACKAGE).as_posix() for p in cache.pipeline_files()}
+    stages = {
+        p.relative_to(REAL_PACKAGE).as_posix()
+        for stage in ("cut", "tag")
+        for p in (REAL_PACKAGE / stage).glob("*.py")
+    }
+    # audit.py checks a cut (the conservation tests use it); the importer never runs it.
+    assert stages - {"cut/audit.py"} <= files, stages - files
+    assert {"models.py", "pipeline.py", "posts/importer.py", "posts/write.py"} <= files
+    assert not [f for f in files if f.startswith(("site/", "search/"))]
+    assert "plugin.py" not in files and "__init__.py" not in files
+
+
+@pytest.mark.parametrize(
+    ("edited", "changes_key"),
+    [
+        ("site/reading.py", False),
+        ("site/theme.py", False),
+        ("search/index.py", False),
+        ("search/tokens.py", False),
+        ("plugin.py", False),
+        ("cut/segment.py", True),
+        ("cut/dedupe.py", True),
+        ("tag/districts.py", True),
+        ("models.py", True),
+        ("data/topics.toml", True),
+    ],
+)
+def test_editing_the_real_pipeline_changes_the_key_and_site_or_search_code_does_not(
+    tmp_path, monkeypatch, edited, changes_key
+):
+    package = tmp_path / "newsprint"
+    shutil.copytree(REAL_PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", package)
+
+    def key() -> str:
+        cache.pipeline_version.cache_clear()
+        return cache.page_key(b"page", b"sidecar")
+
+    first = key()
+    with (package / edited).open("a", encoding="utf-8") as f:
+        f.write("\n# edited\n")
+    assert (key() != first) is changes_key
+    cache.pipeline_version.cache_clear()

@@ -13,9 +13,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from newsprint.districts import load_gazetteer
 from newsprint.models import KIND_LABELS
-from newsprint.topics import load_topics
+from newsprint.tag.districts import load_gazetteer
+from newsprint.tag.topics import load_topics
 from sitebuild import build_site, parse_page, prepare_content, read_posts_metadata
 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")

@@ -1,6 +1,6 @@
-"""Tokenizer rules (plugins/newsprint/tokenize.py)."""
+"""Tokenizer rules (plugins/newsprint/search/tokens.py)."""
 
-from newsprint.tokenize import normalize, tokenize
+from newsprint.search.tokens import normalize, tokenize
 
 
 def test_han_run_becomes_overlapping_bigrams():
@@ -40,6 +40,6 @@ def test_trailing_dot_is_not_part_of_number():
 def test_module_examples_hold():
     import doctest
 
-    import newsprint.tokenize
+    import newsprint.search.tokens
 
-    assert doctest.testmod(newsprint.tokenize).failed == 0
+    assert doctest.testmod(newsprint.search.tokens).failed == 0

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from newsprint.fold import fold, fold_pairs, fold_table
-from newsprint.tokenize import normalize, tokenize
+from newsprint.search.fold import fold, fold_pairs, fold_table
+from newsprint.search.tokens import normalize, tokenize
 from paths import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]

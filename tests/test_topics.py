@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from newsprint.topics import assign_topics, canonical_topic, keywords, load_topics, topic_slug
+from newsprint.tag.topics import assign_topics, canonical_topic, keywords, load_topics, topic_slug
 
 from tests.seedcases import extra_cases, gold_cases
 
@@ -88,7 +88,7 @@ def test_keywords_drop_numbers_stopwords_and_single_characters() -> None:
 
 
 def test_jieba_prints_nothing() -> None:
-    code = "from newsprint.topics import keywords; keywords('招商引资', '巴南区招商引资')"
+    code = "from newsprint.tag.topics import keywords; keywords('招商引资', '巴南区招商引资')"
     r = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

@@ -3,8 +3,8 @@
 import markdown
 import pytest
 from newsprint.models import Article, Caption, PageResult, Paragraph, Role
-from newsprint.slugs import article_slug, assign_slugs, pinyin_slug
-from newsprint.write import body_markdown, escape_markdown, post_markdown
+from newsprint.posts.slugs import article_slug, assign_slugs, pinyin_slug
+from newsprint.posts.write import body_markdown, escape_markdown, post_markdown
 
 
 def render(text: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .text import SENTENCE_ENDS
+
 #: The district (Pelican category) of an article whose page names none.
 NO_DISTRICT = "未分区"
 
@@ -45,17 +47,47 @@ class Caption:
     printed_credit: str = ""  # the credit as printed ("摄/李攀"), kept so nothing is lost
 
 
+class DropReason(StrEnum):
+    """The rule that removed a text from a page (``Dropped.reason``).
+
+    The values are what ``import.json``, ``make inspect`` and the goldens show.
+    """
+
+    DOUBLED_HEADLINE = "doubled headline"  # a headline printed twice in a row
+    LEDE_LABEL = "lede label"  # "核心提示" before the summary it introduces
+    PAGE_FURNITURE = "page furniture"  # page numbers, running heads, edition lines
+    REPEATED_PARAGRAPH = "repeated paragraph"  # a paragraph printed twice on the page
+    REPEATED_FRAGMENT = "repeated fragment"  # part of an earlier paragraph printed again
+    REPEATED_SENTENCE = "repeated sentence"  # a sentence repeated inside a paragraph
+    # Bidi and zero-width controls taken out of a headline (newsprint.cut.controls).
+    CONTROL_IN_TITLE = "invisible control removed from the title"
+    CONTROL_IN_KICKER = "invisible control removed from the kicker"
+    CONTROL_IN_SUBTITLE = "invisible control removed from the subtitle"
+
+
 @dataclass(frozen=True)
 class Dropped:
-    """Text removed from a page, with the reason and the raw line where it stood.
+    """Text removed from a page, with the rule that removed it and the raw line where it stood.
+
+    A reason given as its string is read as the :class:`DropReason` it names, so a
+    reason no rule has fails at once instead of reaching the report.
 
     >>> Dropped("重点项目快速有序推进", "doubled headline", 143).reason
-    'doubled headline'
+    <DropReason.DOUBLED_HEADLINE: 'doubled headline'>
+    >>> Dropped("重点项目快速有序推进", DropReason.DOUBLED_HEADLINE).reason == "doubled headline"
+    True
+    >>> Dropped("x", "tidied")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'tidied' is not a valid DropReason
     """
 
     text: str
-    reason: str
+    reason: DropReason
     line: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", DropReason(self.reason))
 
 
 @dataclass
@@ -117,7 +149,7 @@ class Article:
                 return p.text
         for p in self.paragraphs:
             if p.role is Role.BODY:
-                end = next((i for i, ch in enumerate(p.text) if ch in "。！？!?"), None)
+                end = next((i for i, ch in enumerate(p.text) if ch in SENTENCE_ENDS), None)
                 return p.text if end is None else p.text[: end + 1]
         return ""
 

@@ -12,14 +12,14 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from .controls import clean_headlines
-from .decode import PageDecodeError, decode_text
+from .cut.controls import clean_headlines
+from .cut.decode import PageDecodeError, decode_text
+from .cut.segment import segment_text
 from .models import PageResult
-from .rawfiles import sidecar_names
-from .segment import segment_text
-from .sidecar import Sidecar, read_sidecar
-from .slugs import assign_slugs
-from .tagging import tag_page
+from .posts.rawfiles import sidecar_names
+from .posts.slugs import assign_slugs
+from .tag.sidecar import Sidecar, read_sidecar
+from .tag.tagging import tag_page
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@
   with a message), then import raw pages into Markdown posts before content is read.
 * ``content_object_init``: give districts and topics their gazetteer slugs;
   display fixes (full-width punctuation, bylines without print markers, summaries
-  that end at a sentence end: :mod:`newsprint.reading`).
+  that end at a sentence end: :mod:`newsprint.site.reading`).
 * ``get_generators``: the figures view (per-district investment tables and charts)
   the sharded search index (search/*.js, loadable from file://), and the raw
   pages as readable HTML with line anchors (raw/NAME.html#L12).
@@ -22,10 +22,11 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import reading, search, source_pages
-from .importer import ImportReport, import_pages
-from .lock import BuildLocked, acquire, release
+from .posts.importer import ImportReport, import_pages
+from .posts.lock import BuildLocked, acquire, release
+from .search import generator as search_generator
 from .settings import get_setting
+from .site import reading, source_pages
 
 log = logging.getLogger(__name__)
 # Keyed by the build's content folder: the articles generator knows its settings only.
@@ -101,9 +102,9 @@ def check_posts_were_read(generator) -> None:
 def set_slugs(content) -> None:
     """District and topic pages take their slugs from the data files
     (``districts.toml``, ``topics.toml``), not from transliteration."""
-    from .districts import district_slug
-    from .slugs import person_slug
-    from .topics import topic_slug
+    from .posts.slugs import person_slug
+    from .tag.districts import district_slug
+    from .tag.topics import topic_slug
 
     meta = getattr(content, "metadata", {})
     category = getattr(content, "category", None)
@@ -134,7 +135,7 @@ def write_report(pelican) -> None:
 
 
 def figures_generator(pelican):
-    from .figures_view import FiguresGenerator
+    from .site.figures_view import FiguresGenerator
 
     return FiguresGenerator
 
@@ -142,7 +143,7 @@ def figures_generator(pelican):
 def register() -> None:
     signals.initialized.connect(import_raw_pages)
     signals.get_generators.connect(figures_generator)
-    signals.get_generators.connect(search.get_generators)
+    signals.get_generators.connect(search_generator.get_generators)
     signals.get_generators.connect(source_pages.get_generators)
     signals.content_object_init.connect(set_slugs)
     signals.article_generator_finalized.connect(check_posts_were_read)

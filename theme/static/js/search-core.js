@@ -3,7 +3,7 @@
  * query with lunr.js, keeps results whose tokens sit at consecutive positions
  * (phrase check, with the shards' positions files loaded only for query words of
  * several tokens), and checks results on screen against their stored text.
- * Index layout: see plugins/newsprint/search.py. Classic script: defines
+ * Index layout: see plugins/newsprint/search/index.py. Classic script: defines
  * window.NewsprintSearchCore (module.exports under node, for the tests).
  */
 (function (root) {
@@ -230,7 +230,7 @@
     this.loadedFiles = [];
   }
 
-  /* Key -> shard number, from the manifest's packing plan (search.py: ShardPlan). */
+  /* Key -> shard number, from the manifest's packing plan (search/shards.py: ShardPlan). */
   Engine.prototype._plan = function () {
     if (this.where) return this.where;
     var m = this.manifest;
@@ -557,7 +557,7 @@
    * the query vector with the document's field vector, summed over fields, for
    * the terms in cand.meta. Used for a driver lunr.js scored itself; other
    * candidates are scored term by term as they are found (_score, _lookup). Every shard is built with
-   * the whole corpus's BM25 statistics (search.py: CorpusStats), so these are
+   * the whole corpus's BM25 statistics (search/index.py: CorpusStats), so these are
    * lunr.js's numbers on one index of all documents, however many shards the
    * terms sit in (tests/test_search_query.py).
    */
@@ -846,7 +846,7 @@
     });
   };
 
-  /* Unsigned little-endian integers of `width` bytes from base64 (search.py: _b64). */
+  /* Unsigned little-endian integers of `width` bytes from base64 (search/facets.py: _b64). */
   function decodeColumn(b64, width) {
     var bin = typeof atob === "function" ? atob(b64) : Buffer.from(b64, "base64").toString("latin1");
     var n = bin.length / width;

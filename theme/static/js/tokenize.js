@@ -1,8 +1,8 @@
 /*
- * Search tokenizer: the browser twin of plugins/newsprint/tokenize.py.
+ * Search tokenizer: the browser twin of plugins/newsprint/search/tokens.py.
  * Keep the two identical; tests/test_tokenize_parity.py compares them on the
  * sample pages and every code point of the fold table. Rules: NFKC + lower
- * case + traditional/variant -> simplified folding (the table newsprint/fold.py
+ * case + traditional/variant -> simplified folding (the table newsprint/search/fold.py
  * generates from OpenCC's data; the site ships it as search/fold.js, which sets
  * window.NEWSPRINT_FOLD, a string of from/to character pairs); Han runs -> overlapping bigrams (a lone
  * Han character is itself; with tails, the run's last character follows its

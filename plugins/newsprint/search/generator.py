@@ -1,0 +1,47 @@
+"""The Pelican generator writing output/search/ from the finished articles."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..settings import get_setting
+from .docs import doc_from_article
+from .files import build_search_index
+
+log = logging.getLogger(__name__)
+
+
+class SearchIndexGenerator:
+    """Pelican generator writing output/search/ from the finished articles."""
+
+    def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.output_path = Path(output_path)
+
+    def generate_output(self, writer=None) -> None:
+        articles: Iterable = self.context.get("articles", ())
+        docs = [doc_from_article(a) for a in articles]
+        lunr_js = Path(get_setting(self.settings, "NEWSPRINT_LUNR_JS"))
+        report = build_search_index(
+            docs,
+            self.output_path / "search",
+            shards=int(get_setting(self.settings, "NEWSPRINT_SEARCH_SHARDS")),
+            chunk=int(get_setting(self.settings, "NEWSPRINT_SEARCH_CHUNK")),
+            facet_chunk=int(get_setting(self.settings, "NEWSPRINT_SEARCH_FACET_CHUNK")),
+            lunr_js=lunr_js,
+        )
+        log.info(
+            "search index: %d documents, %d shards, %d files, %.1f MB",
+            report.documents,
+            report.shards,
+            report.files,
+            report.bytes / 1e6,
+        )
+
+
+def get_generators(pelican_object):
+    """Receiver for pelican.signals.get_generators."""
+    return SearchIndexGenerator
