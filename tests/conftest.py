@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,12 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def page_001_site(tmp_path: Path) -> tuple[Path, Path]:
+    """A raw folder holding sample page 001, and the posts folder beside it."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLES / "001_8b2535a65f0a025d.txt", raw / "001_8b2535a65f0a025d.txt")
+    return raw, tmp_path / "posts"

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from chromium import ARGS, CHROMIUM
+from chromium import CHROMIUM
 from sitebuild import build_site, prepare_content
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,16 +53,6 @@ def page_types(out: Path) -> dict[str, str]:
         "search without results": "search.html?q=" + quote("火星基地"),
         "search empty": "search.html",
     }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def axe_violations(page) -> list[dict]:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,19 +11,10 @@ from newsprint.posts.cache import CACHE_NAME
 from newsprint.posts.clean import clean_posts
 from newsprint.posts.importer import import_pages
 from newsprint.posts.post_files import header
-from paths import SAMPLES
 
 PAGE = "001_8b2535a65f0a025d.txt"
 HEADLINE = "百日招商引资290亿元背后的故事"  # printed once on the page, as its headline
 CORRECTION = "编辑改正的第一段。"
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> tuple[Path, Path]:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(SAMPLES / PAGE, raw / PAGE)
-    return raw, tmp_path / "posts"
 
 
 def _post_with_title(posts: Path, title: str) -> Path:
@@ -56,8 +46,8 @@ def _copies(posts: Path) -> list[Path]:
     return [p for p in posts.rglob("*.md") if marker in p.read_text("utf-8").split("\n\n", 1)[1]]
 
 
-def test_a_slug_changed_by_the_editor_survives_a_change_of_the_page(site):
-    raw, posts = site
+def test_a_slug_changed_by_the_editor_survives_a_change_of_the_page(page_001_site):
+    raw, posts = page_001_site
     import_pages(raw, posts)
     target = _post_with_title(posts, HEADLINE)
     edited = _lock(target, slug="my-own-slug")
@@ -68,8 +58,8 @@ def test_a_slug_changed_by_the_editor_survives_a_change_of_the_page(site):
     assert len(list(posts.rglob("*.md"))) == 5
 
 
-def test_a_headline_changed_on_the_page_writes_no_second_copy_of_a_locked_post(site):
-    raw, posts = site
+def test_a_headline_changed_on_the_page_writes_no_second_copy_of_a_locked_post(page_001_site):
+    raw, posts = page_001_site
     import_pages(raw, posts)
     target = _post_with_title(posts, HEADLINE)
     edited = _lock(target)
@@ -81,8 +71,8 @@ def test_a_headline_changed_on_the_page_writes_no_second_copy_of_a_locked_post(s
     assert len(list(posts.rglob("*.md"))) == 5
 
 
-def test_a_renamed_page_writes_no_second_copy_of_a_locked_post(site):
-    raw, posts = site
+def test_a_renamed_page_writes_no_second_copy_of_a_locked_post(page_001_site):
+    raw, posts = page_001_site
     import_pages(raw, posts)
     target = _post_with_title(posts, HEADLINE)
     edited = _lock(target)
@@ -92,8 +82,8 @@ def test_a_renamed_page_writes_no_second_copy_of_a_locked_post(site):
     assert len(list(posts.rglob("*.md"))) == 5
 
 
-def test_a_locked_post_the_editor_moved_is_still_the_only_copy(site):
-    raw, posts = site
+def test_a_locked_post_the_editor_moved_is_still_the_only_copy(page_001_site):
+    raw, posts = page_001_site
     import_pages(raw, posts)
     target = _post_with_title(posts, HEADLINE)
     edited = _lock(target)
@@ -108,8 +98,8 @@ def test_a_locked_post_the_editor_moved_is_still_the_only_copy(site):
 
 
 @pytest.mark.parametrize("flag", ["true", "yes", "1", "True"])
-def test_make_clean_keeps_every_locked_post(site, flag):
-    raw, posts = site
+def test_make_clean_keeps_every_locked_post(page_001_site, flag):
+    raw, posts = page_001_site
     import_pages(raw, posts)
     target = _post_with_title(posts, HEADLINE)
     edited = _lock(target, flag=flag)
@@ -122,8 +112,8 @@ def test_make_clean_keeps_every_locked_post(site, flag):
     assert len(list(posts.rglob("*.md"))) == 5
 
 
-def test_a_headline_change_without_locks_replaces_the_post(site):
-    raw, posts = site
+def test_a_headline_change_without_locks_replaces_the_post(page_001_site):
+    raw, posts = page_001_site
     import_pages(raw, posts)
     _change_page(raw, HEADLINE, "百日招商引资二百九十亿元背后的故事")
     report = import_pages(raw, posts)
@@ -142,8 +132,8 @@ def test_a_headline_change_without_locks_replaces_the_post(site):
     ],
     ids=["truncated", "empty", "wrong-shape", "old-format"],
 )
-def test_a_damaged_cache_is_rebuilt_and_causes_no_duplicate(site, damage):
-    raw, posts = site
+def test_a_damaged_cache_is_rebuilt_and_causes_no_duplicate(page_001_site, damage):
+    raw, posts = page_001_site
     import_pages(raw, posts)
     _change_page(raw, HEADLINE, "百日招商引资二百九十亿元背后的故事")
     (posts / CACHE_NAME).write_bytes(damage)
@@ -155,8 +145,8 @@ def test_a_damaged_cache_is_rebuilt_and_causes_no_duplicate(site, damage):
     assert again.unchanged == [PAGE] and again.warnings == []
 
 
-def test_a_post_edited_without_a_lock_is_restored_not_trusted_from_the_cache(site):
-    raw, posts = site
+def test_a_post_edited_without_a_lock_is_restored_not_trusted_from_the_cache(page_001_site):
+    raw, posts = page_001_site
     first = import_pages(raw, posts)
     target = posts / first.written[0]
     target.write_text("Title: x\n\n被改坏的文字\n", "utf-8")
@@ -164,8 +154,8 @@ def test_a_post_edited_without_a_lock_is_restored_not_trusted_from_the_cache(sit
     assert report.unchanged == [] and report.written == [first.written[0]]
 
 
-def test_a_write_cut_short_leaves_nothing_behind(site):
-    raw, posts = site
+def test_a_write_cut_short_leaves_nothing_behind(page_001_site):
+    raw, posts = page_001_site
     import_pages(raw, posts)
     leftover = posts / PAGE.removesuffix(".txt") / ".tmp-abc.part"
     leftover.write_text("Title: half a po", "utf-8")

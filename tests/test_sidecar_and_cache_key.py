@@ -10,18 +10,9 @@ import pytest
 from newsprint.posts import cache
 from newsprint.posts.importer import import_pages
 from newsprint.posts.post_files import header
-from paths import SAMPLES
 
 PAGE = "001_8b2535a65f0a025d.txt"
 SIDECAR = "001_8b2535a65f0a025d.meta.toml"
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> tuple[Path, Path]:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(SAMPLES / PAGE, raw / PAGE)
-    return raw, tmp_path / "posts"
 
 
 def _dates(posts: Path) -> set[str]:
@@ -40,8 +31,8 @@ def _dates(posts: Path) -> set[str]:
         ("date = ", "cannot be read"),
     ],
 )
-def test_a_bad_sidecar_costs_the_sidecar_not_the_page(site, sidecar, problem):
-    raw, posts = site
+def test_a_bad_sidecar_costs_the_sidecar_not_the_page(page_001_site, sidecar, problem):
+    raw, posts = page_001_site
     (raw / SIDECAR).write_text(sidecar, "utf-8")
     report = import_pages(raw, posts)
     assert report.errors == []
@@ -50,15 +41,15 @@ def test_a_bad_sidecar_costs_the_sidecar_not_the_page(site, sidecar, problem):
     assert _dates(posts) <= {"2023-04-20"}  # the page's own dateline, or the sidecar's good one
 
 
-def test_a_good_field_of_a_partly_bad_sidecar_is_used(site):
-    raw, posts = site
+def test_a_good_field_of_a_partly_bad_sidecar_is_used(page_001_site):
+    raw, posts = page_001_site
     (raw / SIDECAR).write_text('date = "2022-05"\npage = "三"', "utf-8")
     import_pages(raw, posts)
     assert _dates(posts) == {"2022-05-01"}
 
 
-def test_editing_the_sidecar_alone_re_imports_the_page(site):
-    raw, posts = site
+def test_editing_the_sidecar_alone_re_imports_the_page(page_001_site):
+    raw, posts = page_001_site
     (raw / SIDECAR).write_text('date = "2022-05"', "utf-8")
     import_pages(raw, posts)
     assert _dates(posts) == {"2022-05-01"}
