@@ -51,6 +51,7 @@ _DATELINE = re.compile(
     r"[（(](?P<credit>(?:本报|特约|见习)?(?:记者|通讯员|实习生)[^）)]{2,40})[)）]\s*"
 )
 _INNER_DATELINE = re.compile(r"^据?(本报|新华社|中新社)[^，。]{0,16}电|^[（(](本报)?记者")
+_PAGE_CREDIT = re.compile(r"^(版式设计|制图|本版制图|责任编辑|美编|视觉设计)[:：]")
 _ROLES = re.compile(r"(?:本报|特约|见习)?(?:记者|通讯员|实习生)")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")
@@ -332,7 +333,10 @@ class PageMaker:
             paras = [p.translate(_HALF) for p in paras]
         truth.body_starts = paras[0][:24]
         truth.opening = paras[0]
-        truth.body_ends = paras[-1][-10:]
+        # A page credit after the story ("版式设计：…", "制图：…") is page furniture,
+        # not the story's last paragraph.
+        last = next((q for q in reversed(paras) if not _PAGE_CREDIT.match(q)), paras[-1])
+        truth.body_ends = last[-10:]
         if repeat and len(paras) >= 3:
             i = rng.randrange(1, len(paras) - 1)
             if len(paras[i]) >= 20:

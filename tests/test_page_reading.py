@@ -186,3 +186,10 @@ def test_a_heading_short_text_and_photo_credit_at_a_runs_end_is_a_photo_story():
         ("春到田间", "photo", ["王磊"]),
     ]
     assert arts[1].evidence["boundary"] == "photo story"
+
+
+def test_a_field_line_at_a_storys_end_is_no_headline():
+    page = f"标题甲\n\n{BODY_A}\n\n数据来源：市统计局\n\n\n标题乙\n\n{BODY_B}\n"
+    arts = segment_text(page, "p.txt").articles
+    assert [a.title for a in arts] == ["标题甲", "标题乙"]
+    assert arts[0].paragraphs[-1].text == "数据来源：市统计局"

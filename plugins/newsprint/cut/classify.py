@@ -150,6 +150,16 @@ def _colon_kickers(typed: list[Typed]) -> None:
             t.kind = Kind.HEADING
 
 
+# Labels that name a field, not a subject: "数据来源：…" closes a story, "时间：…" is a notice's.
+FIELD_KEYS = frozenset(
+    {
+        "数据来源", "资料来源", "来源", "图片来源", "时间", "地点", "地址", "电话", "联系人",
+        "联系电话", "网址", "邮箱", "主办", "承办", "协办", "作者", "编者", "制图", "摄影",
+        "版式设计", "本版统筹", "策划", "执笔",
+    }
+)
+
+
 def _labelled_headlines(typed: list[Typed]) -> None:
     """A "label：text" line alone between paragraphs is a headline ("黑龙江：多措并举线上备考");
     in a run of such lines it is a field of a notice ("时间：5月22日下午")."""
@@ -162,6 +172,7 @@ def _labelled_headlines(typed: list[Typed]) -> None:
         nxt = typed[i + 1] if i + 1 < len(typed) else None
         if (
             field_like(t)
+            and re.split(r"[:：]", t.text, maxsplit=1)[0].strip() not in FIELD_KEYS
             and not _ENCLOSED.match(t.text)  # "（作者单位：…）" is a note, not a headline
             and len(t.text) <= MAX_HEADING
             and not re.search(r"[，。！？；、,;\d]", t.text)  # "序列号:标清14、高清209" is data
