@@ -51,6 +51,7 @@ _DATELINE = re.compile(
     r"[（(](?P<credit>(?:本报|特约|见习)?(?:记者|通讯员|实习生)[^）)]{2,40})[)）]\s*"
 )
 _INNER_DATELINE = re.compile(r"^据?(本报|新华社|中新社)[^，。]{0,16}电|^[（(](本报)?记者")
+_UNIT_WORD = re.compile(r"(网|报|社|台|站|中心)$")
 _PAGE_CREDIT = re.compile(r"^(版式设计|制图|本版制图|责任编辑|美编|视觉设计)[:：]")
 _ROLES = re.compile(r"(?:本报|特约|见习)?(?:记者|通讯员|实习生)")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -84,6 +85,7 @@ def load_sources(path: Path = CORPUS) -> tuple[Source, ...]:
             if m:
                 names = _ROLES.sub(" ", m.group("credit"))
                 tokens = [t for t in re.split(r"[\s、，,]+", names) if t]
+                tokens = [t for t in tokens if not _UNIT_WORD.search(t)]  # "人民网记者 X"
                 if not tokens or not all(_NAME.fullmatch(t) for t in tokens):
                     continue  # a credit we cannot read for certain: no truth, no page
                 authors = tuple(tokens)

@@ -51,7 +51,7 @@ _SIDEBAR = re.compile(r"^(链接|相关链接|延伸阅读|背景链接|小贴�
 _PICTURE = re.compile(r"^(图为|上图|下图|左图|右图|图一|图二|组图)[：:，,\s]?")
 _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
-_QUESTION_HEADLINE = re.compile(r"^[^，。！？,.!?；;：:]{3,16}[？！?!]$")
+_QUESTION_HEADLINE = re.compile(r"^[^。！？,.!?；;：:]{3,20}[？！?!]$")
 _TRAILING_TAG = re.compile(r"(?<=\S)[（(][^（）()]{2,60}[)）]$")
 _ENCLOSED = re.compile(r"^[（(][^（）()]+[)）]$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
@@ -96,8 +96,9 @@ def is_heading_like(text: str) -> bool:
     >>> is_heading_like("（本报约翰内斯堡5月15日电）"), is_heading_like("南方为何出现连阴雨？")
     (False, True)
     """
-    if _QUESTION_HEADLINE.match(text):
-        return True  # "南方为何出现连阴雨？": a short question or cry with no clause in it
+    core = _TRAILING_TAG.sub("", text)  # "书，不加塑封可以吗？（说道）" → "书，不加塑封可以吗？"
+    if _QUESTION_HEADLINE.match(core) and core.count("，") <= 1:
+        return True  # "南方为何出现连阴雨？": a short question or cry, one clause or two
     if ends_sentence(text) or re.search(r"[。！？][^”’」』）)]", text):
         return False
     if len(text) <= 2 * MAX_HEADING + 2:
