@@ -193,3 +193,10 @@ def test_a_field_line_at_a_storys_end_is_no_headline():
     arts = segment_text(page, "p.txt").articles
     assert [a.title for a in arts] == ["标题甲", "标题乙"]
     assert arts[0].paragraphs[-1].text == "数据来源：市统计局"
+
+
+def test_a_line_a_colon_introduces_is_no_headline():
+    page = f"标题甲\n\n{BODY_A}有人感慨：\n有书相伴，真好！\n\n{BODY_A2}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.title == "标题甲"
+    assert "有书相伴，真好！" in art.body_text

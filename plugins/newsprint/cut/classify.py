@@ -134,7 +134,21 @@ def classify_blocks(
         typed.append(_typed(block, is_place))
     _labelled_headlines(typed)
     _colon_kickers(typed)
+    _introduced_lines(typed)
     return typed
+
+
+def _introduced_lines(typed: list[Typed]) -> None:
+    """A line after a paragraph that ends in a colon is what the colon introduces (a
+    quotation, a list item), never a headline: "…发出内心感悟：" / "有书相伴，真好！"."""
+    for prev, t in pairwise(typed):
+        if (
+            prev.kind is Kind.BODY
+            and prev.text.endswith(("：", ":"))
+            and t.kind is Kind.HEADING
+            and not t.block.level
+        ):
+            t.kind = Kind.BODY
 
 
 def _colon_kickers(typed: list[Typed]) -> None:
