@@ -35,6 +35,9 @@ SENTENCE_END = re.compile(r"[。;；!！?？\n]")
 HARD_WRAP = re.compile(rf"(?<=[{HAN_COMMON}\d])[ \t]*\r?\n[ \t]*(?=[{HAN_COMMON}\d])")
 
 #: Full-width ASCII forms (U+FF01 ！ … U+FF5E ～) → their half-width letters.
+# A line wholly in brackets: a note ("（作者为…）"), a source ("（新华社北京电）").
+ENCLOSED = re.compile(r"^[（(][^（）()]+[)）]$")
+
 HALF_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)}
 
 

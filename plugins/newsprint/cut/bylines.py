@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..text import HAN_COMMON
+from ..text import ENCLOSED, HAN_COMMON
 
 _HAN = f"[{HAN_COMMON}]"
 _MARKS = "□■●◎◆"
@@ -204,7 +204,7 @@ def opens_story(paragraph: str) -> bool:
     >>> opens_story("（新华社北京10月2日电 记者王镜宇）")
     False
     """
-    if re.fullmatch(r"[（(][^（）()]*[)）]", paragraph.strip()):
+    if ENCLOSED.match(paragraph.strip()):
         return False  # "（新华社北京10月2日电 记者王镜宇）" closes a story
     return bool(_DATELINE.match(paragraph)) or bool(dateline_authors(paragraph))
 

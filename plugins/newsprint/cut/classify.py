@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from ..text import ENCLOSED
 from .bylines import Byline, is_credit, parse_byline, split_caption_credit, split_inline_byline
 from .dedupe import undouble
-from .layout import Block, ends_sentence, join_blocks, read_lines  # noqa: F401 (doctest)
+from .layout import COLUMN_TAG, Block, ends_sentence, join_blocks, read_lines  # noqa: F401 (doctest)
 
 
 class Kind(StrEnum):
@@ -52,8 +53,6 @@ _PICTURE = re.compile(r"^(图为|上图|下图|左图|右图|图一|图二|组�
 _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
 _QUESTION_HEADLINE = re.compile(r"^[^。！？,.!?；;：:]{3,20}[？！?!]$")
-_TRAILING_TAG = re.compile(r"(?<=\S)[（(][^（）()]{2,60}[)）]$")
-_ENCLOSED = re.compile(r"^[（(][^（）()]+[)）]$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
 # Headlines run long (two-part ones past 40 characters); body text that long has a full stop.
 MAX_HEADING = 48
@@ -96,20 +95,20 @@ def is_heading_like(text: str) -> bool:
     >>> is_heading_like("（本报约翰内斯堡5月15日电）"), is_heading_like("南方为何出现连阴雨？")
     (False, True)
     """
-    core = _TRAILING_TAG.sub("", text)  # "书，不加塑封可以吗？（说道）" → "书，不加塑封可以吗？"
+    core = COLUMN_TAG.sub("", text)  # "书，不加塑封可以吗？（说道）" → "书，不加塑封可以吗？"
     if _QUESTION_HEADLINE.match(core) and core.count("，") <= 1:
         return True  # "南方为何出现连阴雨？": a short question or cry, one clause or two
     if ends_sentence(text) or re.search(r"[。！？][^”’」』）)]", text):
         return False
     if len(text) <= 2 * MAX_HEADING + 2:
         text = undouble(text)[0]  # a headline printed twice is judged once
-    if len(_TRAILING_TAG.sub("", text)) > MAX_HEADING:
+    if len(COLUMN_TAG.sub("", text)) > MAX_HEADING:
         return False  # (a column's name after a headline may be long: "（守初心 担使命 …）")
     if text.count("，") >= 2:
         return False  # clause after clause: prose that lost its full stop
     if _LISTING.match(text) or _DATELINE.match(text) or text.startswith(("▲", "△", "●")):
         return False
-    if _ENCLOSED.match(text):
+    if ENCLOSED.match(text):
         return False  # "（本报北京5月15日电）", "（作者为…）": the last line of a story
     if text.endswith((":", "：")):
         return False  # a salutation or a lead-in ("尊敬的业主：")
@@ -188,7 +187,7 @@ def _labelled_headlines(typed: list[Typed]) -> None:
         if (
             field_like(t)
             and re.split(r"[:：]", t.text, maxsplit=1)[0].strip() not in FIELD_KEYS
-            and not _ENCLOSED.match(t.text)  # "（作者单位：…）" is a note, not a headline
+            and not ENCLOSED.match(t.text)  # "（作者单位：…）" is a note, not a headline
             and len(t.text) <= MAX_HEADING
             and not re.search(r"[，。！？；、,;\d]", t.text)  # "序列号:标清14、高清209" is data
             and t.block.first == t.block.last
