@@ -106,6 +106,7 @@ TITLE_CONFIDENCE = {
 LOW_CONFIDENCE = 0.8
 DEFAULT_PARAGRAPH_GAP = 1
 MIN_GAP_EVIDENCE = 2  # pairs of prose paragraphs needed to learn a page's spacing
+POSTSCRIPT_CHARS = 40  # a title-less line this short after a story is its last note
 PHOTO_STORY_CHARS = 300  # a photo story's text is a caption of a few sentences
 
 
@@ -464,9 +465,14 @@ class PageSegmenter:
                 last.items.append(t)
 
     def merge_continuations(self, segs: list[Segment]) -> list[Segment]:
-        """Join a title-less run that only a byline separated from the article above."""
+        """Join a title-less run that only a byline separated from the article above, and
+        a title-less line that is no story (a postscript such as "栏目投稿邮箱：…")."""
         merged: list[Segment] = []
         for seg in segs:
+            if merged and self.is_postscript(seg):
+                merged[-1].items.extend(seg.head + seg.items)
+                merged[-1].tail.extend(seg.tail)
+                continue
             if merged and seg.soft_start and not seg.has_title():
                 prev = merged[-1]
                 similar = containment(seg.text(), prev.text()) >= 0.35
@@ -476,6 +482,19 @@ class PageSegmenter:
                     continue
             merged.append(seg)
         return merged
+
+    @staticmethod
+    def is_postscript(seg: Segment) -> bool:
+        """No headline and one short line that is not a sentence: the note a story ends
+        with, printed apart from it, not a story of its own."""
+        bodies = [t for t in seg.items if t.kind in _BODY_KINDS]
+        return (
+            not seg.has_title()
+            and not seg.decks
+            and len(bodies) == 1
+            and len(bodies[0].text) <= POSTSCRIPT_CHARS
+            and not ends_sentence(bodies[0].text)
+        )
 
     # -- building articles -------------------------------------------------
     def strip_prefix(self, text: str) -> str:
