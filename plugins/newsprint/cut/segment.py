@@ -570,9 +570,14 @@ class PageSegmenter:
             self.build_heads(seg, art)
         for p in art.paragraphs[:2]:
             art.authors.extend(n for n in dateline_authors(p.text) if n not in art.authors)
+        photographers, pictures_only = picture_credits(seg.head + seg.items + seg.tail)
+        writers = [n for n in art.authors if n not in photographers]
+        if writers:
+            # "…摄（人民视觉）" under a reporter's story credits its picture, not the text.
+            art.authors = [n for n in art.authors if n not in pictures_only]
         spans = [t.block for t in seg.head + seg.items + seg.tail]
         art.lines = (min(b.first for b in spans), max(b.last for b in spans)) if spans else (0, 0)
-        art.kind = self.kind_of(art)
+        art.kind = self.kind_of(art, photo_story=not writers)
         if art.kind in ("notice", "listing"):
             art.paragraphs = [
                 Paragraph(p.text, Role.BODY, p.lines)
@@ -662,7 +667,9 @@ class PageSegmenter:
         if after:
             art.subtitle = " ".join(after)
 
-    def kind_of(self, art: Article) -> str:
+    def kind_of(self, art: Article, photo_story: bool = True) -> str:
+        """news | photo | notice | listing; ``photo_story``: no one but a photographer
+        is credited."""
         listing = sum(bool(_LISTING_LINE.match(p.text)) for p in art.paragraphs)
         if listing >= 3:
             return "listing"
@@ -671,7 +678,7 @@ class PageSegmenter:
             or sum(p.text.startswith("▲") for p in art.paragraphs) >= 2
         ):
             return "notice"
-        photo = any("摄" in byline for byline in art.bylines)
+        photo = photo_story and any("摄" in byline for byline in art.bylines)
         chars = sum(len(p.text) for p in art.paragraphs)
         if photo and chars < 400 and not any(p.role is Role.HEADING for p in art.paragraphs):
             return "photo"
@@ -682,6 +689,15 @@ class PageSegmenter:
         text = art.summary or (art.paragraphs[0].text if art.paragraphs else "")
         clause = re.split(r"[，。！？；,]", text, maxsplit=1)[0]
         return clause[:24] or "（无标题）"
+
+
+def picture_credits(blocks: list[Typed]) -> tuple[set[str], set[str]]:
+    """(photographers, those credited for a picture only): "侯崇慧摄（人民视觉）" and
+    "本报记者 王磊 摄" credit a picture; "张成勇 摄影报道" a photo report and "文/图 …"
+    text and picture, so those two are authors."""
+    photo = [t for t in blocks if t.kind is Kind.BYLINE and t.byline and t.byline.photo]
+    only = [t for t in photo if "摄影报道" not in t.text and "文" not in t.text[:3]]
+    return {n for t in photo for n in t.byline.names}, {n for t in only for n in t.byline.names}
 
 
 def _prose(text: str) -> bool:
