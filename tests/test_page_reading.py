@@ -243,3 +243,27 @@ def test_a_short_untitled_note_after_a_story_is_its_postscript_not_a_story():
     )
     (art,) = segment_text(page, "p.txt").articles
     assert art.body_text.endswith("栏目投稿邮箱：someone@example.com")
+
+
+def test_two_unmarked_headline_lines_are_weighed_kicker_or_subtitle():
+    # A line of figures under a headline is its subtitle; a line ending on what someone
+    # said, above the headline, is its kicker.
+    subtitle_page = f"布达拉宫古籍保护获专项资金\n10年内将累计投入3亿元\n\n{wrap(BODY_A, 20)}\n"
+    (art,) = segment_text(subtitle_page, "p.txt").articles
+    assert (art.kicker, art.title, art.subtitle) == (
+        None, "布达拉宫古籍保护获专项资金", "10年内将累计投入3亿元"
+    )
+    kicker_page = f"部长在座谈会上强调\n推动老旧小区改造提速\n\n{wrap(BODY_A, 20)}\n"
+    (art,) = segment_text(kicker_page, "p.txt").articles
+    assert (art.kicker, art.title) == ("部长在座谈会上强调", "推动老旧小区改造提速")
+
+
+def test_a_headline_block_does_not_run_on_into_the_dateline_below_it():
+    page = (
+        f"{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n\n部长表示——\n反对将某公司产品排除在本国网络建设之外\n\n"
+        f"{wrap('新华社柏林1月18日电（记者任珂）' + BODY_B, 20)}\n\n{wrap(BODY_B2, 20)}\n"
+    )
+    articles = segment_text(page, "p.txt").articles
+    assert articles[-1].title == "反对将某公司产品排除在本国网络建设之外"
+    assert articles[-1].kicker == "部长表示——"
+    assert articles[-1].authors == ["任珂"]

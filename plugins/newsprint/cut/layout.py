@@ -299,6 +299,7 @@ class _Joiner:
         self.standalone = standalone  # lines complete in themselves (bylines, credits)
         self.first_line = 1  # raw number of the page's first non-blank line
         self.uses_indent = False  # the page indents its paragraphs' first lines
+        self.stacked: set[int] = set()  # lines of a headline block below its first
 
     def fills_column(self, block: Block) -> bool:
         """The block's last line is as wide as its column (so its paragraph may go on)."""
@@ -316,6 +317,8 @@ class _Joiner:
             return False  # items stand alone; a programme line never runs on
         if line.gap and item_kind(block.text) and not _CLAUSE_MARKS.search(line.text):
             return False  # a bullet runs on into text, not into a short title ("遗失启事")
+        if line.gap and block.first in self.stacked:
+            return False  # a headline block's last line never runs on past a blank line
         if line.gap == 0 and closes_open_bracket(block.text, line.text):
             return True  # "（记者 庞革" / "平 张云河）记者从…": a bracket cut by the wrap
         if self.standalone(line.text) and not tail.endswith(tuple(OPEN_END)):
@@ -465,6 +468,7 @@ def join_blocks(
     full = {line.number: f for line, f in zip(lines, full_lines(lines), strict=True)}
     stacked = headline_stacks(lines, standalone)
     joiner = _Joiner(width, flat, full, standalone)
+    joiner.stacked = stacked
     joiner.first_line = lines[0].number if lines else 1
     indented = sum(line.indent for line in lines)
     # A page that indents its paragraphs' first lines tells us where paragraphs start.

@@ -29,6 +29,7 @@ from ..models import Article, Caption, Dropped, PageResult, Paragraph, Role
 from .bylines import dateline_authors, is_credit, opens_story, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
+from .headline_pair import second_is_headline
 from .layout import (
     COLUMN_TAG,
     ends_sentence,
@@ -645,6 +646,9 @@ class PageSegmenter:
             two_part = [i for i, t in enumerate(heads) if has_inner_space(t.text)]
             if kickers and kickers[-1] + 1 < len(heads):
                 title_at = kickers[-1] + 1
+            elif len(heads) == 2 and seg.head and not seg.tail:
+                # Kicker + headline or headline + subtitle: weigh what the lines show.
+                title_at = int(second_is_headline(heads[0].text, heads[1].text))
             elif len(two_part) == 1:
                 title_at = two_part[0]  # a two-part headline ("强支撑 添后劲") is the headline
             elif seg.tail and not seg.head:
