@@ -267,3 +267,26 @@ def test_a_headline_block_does_not_run_on_into_the_dateline_below_it():
     assert articles[-1].title == "反对将某公司产品排除在本国网络建设之外"
     assert articles[-1].kicker == "部长表示——"
     assert articles[-1].authors == ["任珂"]
+
+
+def test_a_sidebar_with_its_own_headline_stays_in_the_story_it_goes_with():
+    page = (
+        f"老旧小区改造提速\n\n{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n"
+        f"凝聚更多共识（记者手记）\n\n{wrap(BODY_B, 20)}\n"
+    )
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.title == "老旧小区改造提速"
+    assert "凝聚更多共识（记者手记）" in art.body_text
+    assert art.body_text.endswith(BODY_B)
+
+
+def test_notes_after_a_closing_note_stay_with_the_story():
+    page = (
+        f"老旧小区改造提速\n\n{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n（作者为本报记者）\n\n"
+        "（本系列评论到此结束）\n\n栏目投稿邮箱：someone@example.com\n\n\n"
+        f"两城之间高速公路通车\n\n{wrap(BODY_B, 20)}\n"
+    )
+    first, second = segment_text(page, "p.txt").articles
+    assert first.body_text.endswith("栏目投稿邮箱：someone@example.com")
+    assert "（本系列评论到此结束）" in first.body_text
+    assert second.title == "两城之间高速公路通车"

@@ -48,7 +48,10 @@ class Typed:
 
 
 _LEDE = re.compile(r"^(核心提示|内容提要|导读|编者按)[:：]?$")
-_SIDEBAR = re.compile(r"^(链接|相关链接|延伸阅读|背景链接|小贴士|记者手记)\s*[》>:：]*$")
+_SIDEBAR_NAMES = r"(链接|相关链接|延伸阅读|背景链接|小贴士|记者手记|编后|编后语)"
+_SIDEBAR = re.compile(rf"^{_SIDEBAR_NAMES}\s*[》>:：]*$")
+# "凝聚更多共识（记者手记）": a sidebar's own headline, printed inside the story it goes with.
+_SIDEBAR_HEADLINE = re.compile(rf"[（(]{_SIDEBAR_NAMES}[)）]$")
 _PICTURE = re.compile(r"^(图为|上图|下图|左图|右图|图一|图二|组图)[：:，,\s]?")
 _LISTING = re.compile(r"^\d{1,2}[:：]\d{2}\s")
 _DATELINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[)）]?$")
@@ -225,5 +228,7 @@ def _typed(block: Block, is_place: Callable[[str], bool]) -> Typed:
     if block.level == 0 and is_heading_like(text) and (block.interrupts or block.gap >= IMAGE_GAP):
         return Typed(block, Kind.CAPTION, text)
     if block.level or is_heading_like(text):
+        if _SIDEBAR_HEADLINE.search(text):
+            return Typed(block, Kind.SIDEBAR_MARK, text)
         return Typed(block, Kind.HEADING, text)
     return Typed(block, Kind.BODY, text)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..models import Article, Caption, Dropped, PageResult, Paragraph, Role
+from ..text import ENCLOSED
 from .bylines import dateline_authors, is_credit, opens_story, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
@@ -324,7 +325,13 @@ class PageSegmenter:
         blocks?  The evidence names a key of :data:`BOUNDARY_CONFIDENCE`."""
         if nxt.kind is Kind.BODY and opens_story(nxt.text):
             return "hard", "dateline"  # "新华社…电", "本报讯": a story starts here
-        if not group and current.items and _ENCLOSED_NOTE.match(current.items[-1].text):
+        if (
+            not group
+            and current.items
+            and _ENCLOSED_NOTE.match(current.items[-1].text)
+            and not ENCLOSED.match(nxt.text)  # "（作者为…）" / "（本系列评论到此结束）"
+            and not is_postscript_line(nxt.text)  # "…（作者为…）" / "栏目投稿邮箱：…"
+        ):
             return "hard", "closing note"  # "（作者为…）", "（新华社…电）" end a story
         if not group:
             if (
@@ -493,8 +500,7 @@ class PageSegmenter:
             not seg.has_title()
             and not seg.decks
             and len(bodies) == 1
-            and len(bodies[0].text) <= POSTSCRIPT_CHARS
-            and not ends_sentence(bodies[0].text)
+            and is_postscript_line(bodies[0].text)
         )
 
     # -- building articles -------------------------------------------------
@@ -693,6 +699,11 @@ class PageSegmenter:
         text = art.summary or (art.paragraphs[0].text if art.paragraphs else "")
         clause = re.split(r"[，。！？；,]", text, maxsplit=1)[0]
         return clause[:24] or "（无标题）"
+
+
+def is_postscript_line(text: str) -> bool:
+    """A short line that is not a sentence: a note a story may end with."""
+    return len(text) <= POSTSCRIPT_CHARS and not ends_sentence(text)
 
 
 def picture_credits(blocks: list[Typed]) -> tuple[set[str], set[str]]:
