@@ -383,6 +383,8 @@ class _Joiner:
                 return False  # a deck quoting its story; "…，补位别越位（新语）"
             if unbalanced(tail):
                 return True
+            if _LABELLED_LINE.match(tail):
+                return False  # "唐山：协同发展带来新动能": a labelled headline or a field
             clauses = re.split(r"[，、；：,;:]", tail)
             # One comma between two full phrases is a headline's ("不用出小区，加微信能送菜");
             # a run of clauses, or one cut after a word or two, is a sentence going on.
@@ -392,6 +394,8 @@ class _Joiner:
 
 
 _CLAUSE_MARKS = re.compile(r"[，。；！？,;!?]")
+# A short label, a colon, and one phrase: "唐山：协同发展带来新动能", "时间：5月22日".
+_LABELLED_LINE = re.compile(r"^[^，。；：:,;]{1,8}[：:][^，。；：:,;]+$")
 # A headline block breaks its lines between phrases; prose wrapped by the column may
 # break straight after a comma ("…不仅需要针对性地出台政策、提升服务水平等举措，").
 _WRAPPED_AFTER = ("，", "、", ",")
