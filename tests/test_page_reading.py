@@ -290,3 +290,13 @@ def test_notes_after_a_closing_note_stay_with_the_story():
     assert first.body_text.endswith("栏目投稿邮箱：someone@example.com")
     assert "（本系列评论到此结束）" in first.body_text
     assert second.title == "两城之间高速公路通车"
+
+
+def test_a_sidebar_headline_with_a_byline_of_its_own_heads_a_story():
+    page = (
+        f"老旧小区改造提速\n\n{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n\n"
+        f"凝聚更多共识（记者手记）\n\n本报记者 王磊\n\n{wrap(BODY_B, 20)}\n"
+    )
+    first, second = segment_text(page, "p.txt").articles
+    assert second.title == "凝聚更多共识（记者手记）"
+    assert second.authors == ["王磊"]

@@ -135,9 +135,20 @@ def classify_blocks(
                 continue
         typed.append(_typed(block, is_place))
     _labelled_headlines(typed)
+    _bylined_sidebars(typed)
     _colon_kickers(typed)
     _introduced_lines(typed)
     return typed
+
+
+def _bylined_sidebars(typed: list[Typed]) -> None:
+    """A "…（记者手记）" headline with a byline of its own heads a story, printed beside
+    the one it goes with; without one it is a sidebar inside that story."""
+    for t, nxt in pairwise(typed):
+        if t.kind is Kind.SIDEBAR_MARK and nxt.kind is Kind.BYLINE and _SIDEBAR_HEADLINE.search(
+            t.text
+        ):
+            t.kind = Kind.HEADING
 
 
 def _introduced_lines(typed: list[Typed]) -> None:
