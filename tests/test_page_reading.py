@@ -300,3 +300,14 @@ def test_a_sidebar_headline_with_a_byline_of_its_own_heads_a_story():
     first, second = segment_text(page, "p.txt").articles
     assert second.title == "凝聚更多共识（记者手记）"
     assert second.authors == ["王磊"]
+
+
+def test_a_paragraph_whose_dump_kept_spaces_between_its_parts_stays_one_paragraph():
+    # "…便利。 四大举措 当前，…": the dump joined a paragraph, a heading and the next
+    # paragraph with spaces; the lines are full, so the paragraph runs on.
+    text = "据悉，" + BODY_A + " 四大举措 当前，" + BODY_A2 + BODY_B
+    page = f"老旧小区改造提速\n\n{wrap(text, 20)}\n\n\n两城之间高速公路通车\n\n{wrap(BODY_B2, 20)}\n"
+    first, second = segment_text(page, "p.txt").articles
+    assert first.title == "老旧小区改造提速"
+    assert first.body_text.replace(" ", "") == text.replace(" ", "")
+    assert second.title == "两城之间高速公路通车"

@@ -305,6 +305,17 @@ class _Joiner:
         """The block's last line is as wide as its column (so its paragraph may go on)."""
         return self.width is not None and self.full.get(block.last, False)
 
+    def spaced_prose(self, block: Block) -> bool:
+        """A paragraph running over full lines whose dump kept spaces between its parts
+        ("…的优惠。 同时，为助力…"): the space is no headline's.  A byline after the
+        last full stop keeps its own ("…新格局。通讯员 侯兰")."""
+        last_clause = re.split(r"[。！？；]", block.tail)[-1]
+        return (
+            block.first != block.last
+            and self.full.get(block.last, False)
+            and not self.standalone(last_clause.strip())
+        )
+
     def repeated_elsewhere(self, text: str) -> bool:
         """A line printed again inside the page text (a deck quoting its article)."""
         key = re.sub(r"\s+", "", text)
@@ -334,8 +345,10 @@ class _Joiner:
             return False
         if block.text[:1] in "（(" and tail[-1:] in "）)" and not unbalanced(block.text):
             return False  # "（作者为…）", "（本报北京5月15日电）": a note complete in itself
-        if has_inner_space(_BRACKETED.sub("", block.text)) and not _DATELINE_SPACE.search(
-            block.text
+        if (
+            has_inner_space(_BRACKETED.sub("", block.text))
+            and not _DATELINE_SPACE.search(block.text)
+            and not self.spaced_prose(block)
         ):
             # A headline's space ("巫山 每年…"); not a dateline's ("…日电 据…") nor
             # one between names in a credit ("（记者 王磊 李明）").
