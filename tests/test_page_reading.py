@@ -298,6 +298,7 @@ def test_a_sidebar_headline_with_a_byline_of_its_own_heads_a_story():
         f"凝聚更多共识（记者手记）\n\n本报记者 王磊\n\n{wrap(BODY_B, 20)}\n"
     )
     first, second = segment_text(page, "p.txt").articles
+    assert first.title == "老旧小区改造提速"
     assert second.title == "凝聚更多共识（记者手记）"
     assert second.authors == ["王磊"]
 
