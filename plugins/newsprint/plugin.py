@@ -152,6 +152,7 @@ def register() -> None:
     # papers → issues → pages, and related articles: known before article pages are written
     signals.article_generator_finalized.connect(paper_views.attach_archive)
     signals.article_generator_finalized.connect(related.attach_related)
+    signals.article_generator_finalized.connect(paper_views.drop_undated_periods)
     signals.content_object_init.connect(set_slugs)
     signals.article_generator_finalized.connect(check_posts_were_read)
     signals.content_object_init.connect(reading.prepare_article)

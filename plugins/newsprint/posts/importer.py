@@ -267,9 +267,7 @@ def _import(raw_dir: Path, posts_dir: Path, root: Path | None) -> ImportReport:
         produced.update(page_posts)
         report.dropped += dropped
         report.uncertain += uncertain
-        new_cache[name] = PageEntry(
-            key, page_posts, dropped, list(result.warnings), uncertain
-        )
+        new_cache[name] = PageEntry(key, page_posts, dropped, list(result.warnings), uncertain)
     _remove_stale(posts, produced, failed, report)
     save_cache(posts_dir, new_cache)
     for line in report.errors:

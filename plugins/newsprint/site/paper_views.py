@@ -32,6 +32,26 @@ def attach_archive(generator: Any) -> None:
     generator.context[CONTEXT_KEY] = build_archive(list(generator.articles))
 
 
+def drop_undated_periods(generator: Any) -> None:
+    """``article_generator_finalized`` receiver: no year/month archive for a padded date.
+
+    Pelican needs a date for every article, so an undated page's articles carry
+    1970-01-01 (:meth:`newsprint.models.Article.date_value`); a period archive holding
+    only such articles would publish ``archives/1970/``.  Those articles are listed
+    under 日期不详 instead (``papers/<paper>/undated.html``, the archives page).
+    """
+    periods = getattr(generator, "period_archives", None)
+    if not periods:
+        return
+    for granularity, archives in list(periods.items()):
+        periods[granularity] = [
+            a
+            for a in archives
+            if any(getattr(art, "date_precision", "day") != "unknown" for art in a["dates"])
+        ]
+    generator.context["period_archives"] = periods
+
+
 class PaperViewsGenerator(Generator):
     """Writes the paper, calendar and issue pages from the archive model."""
 
