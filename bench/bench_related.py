@@ -53,7 +53,7 @@ def corpus_features(count: int) -> list[set[str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--source", type=int, default=2000, help="corpus articles to tag")
+    parser.add_argument("--source", type=int, default=10**9, help="corpus articles to tag (all)")
     parser.add_argument("--sizes", default="1000,2500,5000,10000,20000")
     args = parser.parse_args()
     if not CORPUS.is_file():

@@ -9,9 +9,9 @@ district half the archive shares.  Near-linear at any size:
   cap``), so each article looks at no more than ``features × cap`` others;
 * a *common* feature (a big district, a broad topic) never lists its postings; it
   only adds its weight to candidates that share it;
-* an article with fewer than ``MIN_RELATED`` candidates is filled up from its
-  rarest common feature, with the articles next to it in that list (the list is
-  in date order: the nearest in time).
+* an article with fewer than ``MIN_RELATED`` candidates is filled up (to
+  ``MAX_RELATED``) from its rarest common feature, with the articles next to it in
+  that list (the list is in date order: the nearest in time).
 
 >>> docs = [{"d:巴南区", "k:芯片"}, {"d:巴南区", "k:芯片", "t:工业"}, {"d:永川区", "k:芯片"},
 ...         {"d:巴南区", "t:工业"}]
@@ -88,7 +88,9 @@ def related_indices(
             rarest = min(common, key=lambda f: (df[f], f))
             plist = postings[rarest]
             at = _position(plist, i)
-            for j in _nearest(plist, at, minimum + 1):
+            for j in _nearest(plist, at, limit + 1):
+                if len(scores) >= limit:
+                    break
                 if j != i and j not in scores:
                     scores[j] = sum(weight[f] for f in common if f in docs[j])
         ranked = sorted(scores, key=lambda j: (-scores[j], abs(j - i), j))
