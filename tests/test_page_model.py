@@ -190,3 +190,37 @@ def test_a_sidecar_page_model_reaches_the_posts(tmp_path: Path):
 
 def test_a_sidecar_with_only_problems_is_the_empty_sidecar():
     assert check_sidecar({}, "x.meta.toml") == Sidecar()
+
+
+def test_a_masthead_on_the_page_dates_and_places_its_articles_and_is_kept_as_dropped():
+    text = f"{MASTHEAD}\n{RUNNING_HEAD}\n\n招商大会召开\n{BODY}\n责任编辑：张三\n"
+    result = process_page(text.encode(), "scan-0042.txt")
+    assert result.articles and not result.error
+    for art in result.articles:
+        assert (art.paper, art.issue_date, art.page_no, art.page_name) == (
+            "巴南日报",
+            "2023-04-20",
+            3,
+            "要闻",
+        )
+        assert art.date == "2023-04-20"
+        assert art.date_evidence == f"masthead: {MASTHEAD}"
+    # the masthead lines are page furniture: nothing of them reaches an article's text
+    dropped = [d.text for a in result.articles for d in a.dropped] + [
+        d.text for d in result.dropped
+    ]
+    assert MASTHEAD in dropped and RUNNING_HEAD in dropped
+
+
+def test_clean_removes_the_emptied_paper_and_date_folders(tmp_path):
+    from newsprint.posts.clean import clean_posts
+
+    raw = tmp_path / "raw" / "巴南日报" / "2023-04-20"
+    raw.mkdir(parents=True)
+    shutil.copy(SAMPLES / "002_0e83d1fc7624b08c.txt", raw / "3.txt")
+    posts = tmp_path / "posts"
+    report = import_pages(tmp_path / "raw", posts)
+    assert report.written[0].startswith("巴南日报/2023-04-20/3/")
+    removed, kept = clean_posts(posts)
+    assert removed and not kept
+    assert [p.name for p in posts.iterdir()] == [".newsprint.lock"]  # the lock file stays
