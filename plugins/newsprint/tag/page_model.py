@@ -31,10 +31,12 @@ from .dates import sidecar_date
 from .masthead import chinese_number, read_masthead
 
 FIELDS = ("paper", "issue_date", "page_no", "page_name")
-# A page file in a dated folder: "3.txt", "03.txt", "第3版.txt", "03_要闻.txt", "A3.txt".
+# A page file in a paper's folder: "3.txt", "03.txt", "第3版.txt", "03_要闻.txt" (a 版名
+# is Chinese: "001_8b2535a6.txt" is a scan's name, no page).  "A3.txt" (an edition's
+# letter) gives no number.
 _PAGE_FILE = re.compile(
     r"^(?:第\s*)?([A-Za-z]?)0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:版)?"
-    r"(?:\s*[-_ ·：:]\s*(.+))?$"
+    r"(?:\s*[-_ ·：:]\s*([\u4e00-\u9fff][\u4e00-\u9fff·A-Za-z0-9]{0,11}))?$"
 )
 
 

@@ -77,7 +77,10 @@
       var node = document.getElementById(btn.getAttribute("data-copy"));
       var status = btn.parentNode.querySelector(".copy-status");
       if (!node) return;
-      var text = node.getAttribute("data-permalink") || node.textContent.trim();
+      // A permalink is copied as the address it resolves to (an absolute one when
+      // published; the page's own address from disk), the citation as printed.
+      var text = node.getAttribute("data-permalink") ||
+        (node.tagName === "A" ? node.href : node.textContent.trim());
       function say(msg) { if (status) status.textContent = msg; btn.setAttribute("data-copied", msg); }
       function fallback() {
         selectText(node);
