@@ -52,7 +52,14 @@ _DATELINE = re.compile(
 )
 _INNER_DATELINE = re.compile(r"^据?(本报|新华社|中新社)[^，。]{0,16}电|^[（(](本报)?记者")
 _UNIT_WORD = re.compile(r"(网|报|社|台|站|中心)$")
-_PAGE_CREDIT = re.compile(r"^(版式设计|制图|本版制图|责任编辑|美编|视觉设计)[:：]")
+_PAGE_CREDIT = re.compile(r"^(版式设计|制图|本版制图|责任编辑|美编|视觉设计|题图设计|题图|插图)[:：]")
+# "本报记者 万秀斌 汪志球整理": who compiled a story, in a form whose names are unsure.
+_COMPILED = re.compile(r"整理$")
+# A picture's credit printed as the story's last paragraph ("侯崇慧摄（人民视觉）"), and
+# the caption it closes ("图为…"): a photo report's credit ("…摄影报道") names authors.
+_PICTURE_CREDIT = re.compile(r"摄\s*([（(][^（）()]{2,8}[)）])?$")
+_REPORT_CREDIT = re.compile(r"摄影报道\s*([（(][^（）()]{2,8}[)）])?$")
+_PICTURE_CAPTION = re.compile(r"^(图为|上图|下图|左图|右图|图[①-⑩]|组图)")
 _ROLES = re.compile(r"(?:本报|特约|见习)?(?:记者|通讯员|实习生)")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _SENTENCE_END = re.compile(r"(?<=[。！？])")
@@ -99,6 +106,8 @@ def load_sources(path: Path = CORPUS) -> tuple[Source, ...]:
                 continue  # verse, couplets, figure lists: lines, not paragraphs
             if not m and re.search(r"[（(](本报|特约)?(记者|通讯员)", paras[0][:60]):
                 continue  # a credit in a form we do not parse: the truth would be unsure
+            if any((_REPORT_CREDIT.search(p) or _COMPILED.search(p)) and len(p) < 40 for p in paras):
+                continue  # a photo report's credit: its names are not for certain
             if len(paras[0]) < 30 or any(_INNER_DATELINE.match(p) for p in paras[1:]):
                 # A round-up of several dated stories: which is "the" article is unsure.
                 # An opening that is a figure or a caption ("10.8万"): not a story's lede.
@@ -337,8 +346,15 @@ class PageMaker:
         truth.opening = paras[0]
         # A page credit after the story ("版式设计：…", "制图：…") is page furniture,
         # not the story's last paragraph.
-        last = next((q for q in reversed(paras) if not _PAGE_CREDIT.match(q)), paras[-1])
-        truth.body_ends = last[-10:]
+        end = len(paras)
+        while end > 1 and _PAGE_CREDIT.match(paras[end - 1]):
+            end -= 1
+        if end > 1 and len(paras[end - 1]) < 40 and _PICTURE_CREDIT.search(paras[end - 1]):
+            end -= 1  # the picture's credit: not an author, not the text's end
+            if end > 1 and _PICTURE_CAPTION.match(paras[end - 1]):
+                truth.captions.append(paras[end - 1])
+                end -= 1
+        truth.body_ends = paras[end - 1][-10:]
         if repeat and len(paras) >= 3:
             i = rng.randrange(1, len(paras) - 1)
             if len(paras[i]) >= 20:

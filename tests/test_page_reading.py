@@ -200,3 +200,70 @@ def test_a_line_a_colon_introduces_is_no_headline():
     (art,) = segment_text(page, "p.txt").articles
     assert art.title == "标题甲"
     assert "有书相伴，真好！" in art.body_text
+
+
+def test_a_bracket_cut_by_the_wrap_keeps_its_dateline_paragraph_whole():
+    # "（记者 庞革" / "平 张云河）…": the name breaks at the line end inside the bracket.
+    opening = "本报南宁2月5日电（记者 庞革平 张云河）" + BODY_B
+    first = ["　　" + opening[:15], *wrap(opening[15:], 16).splitlines()]
+    second = ["　　" + BODY_B2[:14], *wrap(BODY_B2[14:], 16).splitlines()]
+    page = "两城之间高速公路通车\n\n" + "\n".join(first) + "\n\n" + "\n".join(second) + "\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.title == "两城之间高速公路通车"
+    assert art.subtitle is None or art.subtitle == ""
+    assert sorted(art.authors) == ["庞革平", "张云河"]
+
+
+def test_prose_wrapped_after_a_comma_is_a_paragraph_not_a_headline_block():
+    # A lead sentence without a full stop, three lines at the column width: its first
+    # lines end on a comma, so it is prose, not a kicker/headline/subtitle stack.
+    lead = "不断增强金融服务实体经济的能力，不仅需要针对性地出台政策、提升服务水平等举措，更为重要的是创新体制机制"
+    page = f"用金融改革助力实体经济（财经观）\n\n{lead[:19]}\n{lead[19:39]}\n{lead[39:]}\n\n{wrap(BODY_A, 20)}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.title == "用金融改革助力实体经济（财经观）"
+    assert not art.subtitle
+    assert art.body_text.startswith(lead)
+
+
+def test_a_labelled_headline_printed_twice_is_still_a_headline():
+    head_a = "邓华：南征北战 英勇无敌（英雄烈士谱）"
+    head_b = "彭加木：心系科考 奉献边疆（英雄烈士谱）"
+    page = (
+        f"{wrap(BODY_A, 20)}\n本报记者 谭畅\n\n{head_a}{head_a}\n\n{head_b}{head_b}\n"
+        f"{wrap(BODY_B, 20)}\n"
+    )
+    result = segment_text(page, "p.txt")
+    assert [a.title for a in result.articles] == [head_a, head_b]
+
+
+def test_a_short_untitled_note_after_a_story_is_its_postscript_not_a_story():
+    page = (
+        f"老旧小区改造提速\n\n{wrap(BODY_A, 20)}\n\n（作者为本报记者）\n\n"
+        "栏目投稿邮箱：someone@example.com\n"
+    )
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.body_text.endswith("栏目投稿邮箱：someone@example.com")
+
+
+def test_two_unmarked_headline_lines_are_weighed_kicker_or_subtitle():
+    # A line of figures under a headline is its subtitle; a line ending on what someone
+    # said, above the headline, is its kicker.
+    subtitle_page = f"布达拉宫古籍保护获专项资金\n10年内将累计投入3亿元\n\n{wrap(BODY_A, 20)}\n"
+    (art,) = segment_text(subtitle_page, "p.txt").articles
+    assert (art.kicker, art.title, art.subtitle) == (
+        None, "布达拉宫古籍保护获专项资金", "10年内将累计投入3亿元"
+    )
+    kicker_page = f"部长在座谈会上强调\n推动老旧小区改造提速\n\n{wrap(BODY_A, 20)}\n"
+    (art,) = segment_text(kicker_page, "p.txt").articles
+    assert (art.kicker, art.title) == ("部长在座谈会上强调", "推动老旧小区改造提速")
+
+
+def test_a_headline_block_does_not_run_on_into_the_dateline_below_it():
+    page = (
+        f"{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n\n部长表示——\n反对将某公司产品排除在本国网络建设之外\n\n"
+        f"{wrap('新华社柏林1月18日电（记者任珂）' + BODY_B, 20)}\n\n{wrap(BODY_B2, 20)}\n"
+    )
+    articles = segment_text(page, "p.txt").articles
+    assert articles[-1].title == "反对将某公司产品排除在本国网络建设之外"
+    assert articles[-1].kicker == "部长表示——"
+    assert articles[-1].authors == ["任珂"]

@@ -31,6 +31,8 @@ _PHOTO = ("摄影报道", "摄影", "摄", "图", "文/图", "图/文", "文图"
 _ROLE_SLASH = re.compile(r"(?<![^\s])(文|图|摄|摄影|记者|通讯员|编辑|撰稿)\s*[/／:：]\s*(?=\S)")
 _NAME_CREDIT = re.compile(rf"^({_HAN}{{2,4}})(?:摄影报道|摄影|摄)$")
 _PHOTO_COLUMN = re.compile(r"(?<=[摄道])\s*[（(][^（）()]{2,8}[)）]$")
+# A two-character name printed with a space to fill a four-character slot: "王 丹".
+_SPACED_NAME = re.compile(rf"(?:(?<=\s)|^)({_HAN})\s+({_HAN})(?=\s|$|摄)")
 _CREDIT = re.compile(
     r"^(图片|照片|图)(除署名外|除标注外)?(均)?由.{2,30}提供$|^(据|来源[:：]|转自|稿件来源[:：])\s*《.{2,20}》.{0,10}$"
 )
@@ -40,7 +42,7 @@ _CAPTION_CREDIT = re.compile(
 )
 # "本报讯（记者 张三 通讯员 李四）…": the dateline credit that opens many news stories.
 _DATELINE_CREDIT = re.compile(
-    r"^(?:本报讯|本报[^\s（(]{0,8}电|[^\s（(]{0,6}社[^\s（(]{0,8}电)?\s*[（(]([^（）()]{2,40})[)）]"
+    r"^(?:本报讯|本报[^\s（(]{0,14}电|[^\s（(]{0,6}社[^\s（(]{0,14}电)?\s*[（(]([^（）()]{2,40})[)）]"
 )
 _INLINE_TAIL = re.compile(
     rf"(?<=[。！？”])\s*((?:[^\s，。！？、；：,“”]*(?:记者|通讯员|融媒体中心)\s*)(?:{_HAN}{{2,3}}\s*){{1,4}}(?:摄影报道|摄影|摄|报道)?)$"
@@ -90,6 +92,12 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
     (('何勇',), ('莽九晨',))
     >>> parse_byline("王鸿义 陈严雪摄影报道（影像中国）").names
     ('王鸿义', '陈严雪')
+    >>> parse_byline("本报记者 戴林峰 王 丹摄影报道").names
+    ('戴林峰', '王丹')
+    >>> parse_byline("瞿明斌摄（影像中国）").names
+    ('瞿明斌',)
+    >>> parse_byline("文/图 陈文广 莽九晨").names
+    ('陈文广', '莽九晨')
     >>> parse_byline("记者 陈霖摄")
     Byline(text='记者 陈霖摄', names=('陈霖',), photo=True, opening=False)
     >>> parse_byline("文/张三 图/李四").names, parse_byline("（记者 王五）").names
@@ -103,6 +111,7 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
     # "文/张三 图/李四", "记者：张三": a role, a slash or colon, a name.
     body = _ROLE_SLASH.sub(r"\1 ", body)
     body = _PHOTO_COLUMN.sub("", body)  # "…摄影报道（影像中国）": the column's name goes
+    body = _SPACED_NAME.sub(r"\1\2", body)  # "王 丹摄影报道": a two-character name set wide
     if not body or len(body) > 40 or re.search(r"[，。！？、；：,]", body):
         return None
     names: list[str] = []
@@ -112,11 +121,14 @@ def parse_byline(text: str, is_place=lambda s: False) -> Byline | None:
     for token in body.split():
         credit = _NAME_CREDIT.match(token)
         if token in _PHOTO or token in ("报道", "文"):
-            photo = photo or token != "报道"
+            photo = photo or token not in ("报道", "文")
             roles += 1
-        elif credit and (looks_like_name(credit.group(1)) or after_role):
+            after_role = token != "报道"  # "文/图 陈文广 莽九晨": names follow
+            continue
+        if credit and (looks_like_name(credit.group(1)) or after_role):
             names.append(credit.group(1))  # "陈霖摄", "陈严雪摄影报道"
             photo = True
+            roles += 1  # "瞿明斌摄": the credit says what the name did
         elif looks_like_name(token) and not is_place(token):
             names.append(token)
         elif _ROLE.search(token):
@@ -216,6 +228,8 @@ def dateline_authors(paragraph: str) -> list[str]:
     ['张三', '李四']
     >>> dateline_authors("（2023年4月20日）")
     []
+    >>> dateline_authors("据新华社伊斯兰堡2月17日电（记者刘天）据巴基斯坦媒体报道")
+    ['刘天']
     """
     match = _DATELINE_CREDIT.match(paragraph)
     if not match or not re.search(r"记者|通讯员|实习生|特约", match.group(1)):

@@ -68,7 +68,7 @@ _FURNITURE = re.compile(
     # before it and is followed only by a page name ("第3版块建设完成。" is body text).
     rf"|^(.{{0,20}}[\s|｜·]|[-=*_~—－＝\s]*){_PAGE_NO}(\s*[:：|｜\s][^。！？，；]{{0,12}})?$"
     r"|^.{0,16}\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天].{0,20}$"  # masthead
-    r"|^(责任编辑|责编|编辑|美编|校对|版式设计|组版|审读|视觉设计)\s*[:：\s]\s*\S{2,4}(\s+\S{1,6}\s*[:：\s]\s*\S{2,4})*$"
+    r"|^(责任编辑|责编|编辑|美编|校对|版式设计|组版|审读|视觉设计|题图设计|题图|插图|制图|本版制图)\s*[:：\s]\s*\S{2,4}(\s+\S{1,6}\s*[:：\s]\s*\S{2,4})*$"
 )
 
 
@@ -174,6 +174,10 @@ FIELD_KEYS = frozenset(
 )
 
 
+# An e-mail or web address: "栏目投稿邮箱：yx@163.com" is a contact line, never a headline.
+_ADDRESS = re.compile(r"\S@\S|https?://|www\.", re.IGNORECASE)
+
+
 def _labelled_headlines(typed: list[Typed]) -> None:
     """A "label：text" line alone between paragraphs is a headline ("黑龙江：多措并举线上备考");
     in a run of such lines it is a field of a notice ("时间：5月22日下午")."""
@@ -186,13 +190,14 @@ def _labelled_headlines(typed: list[Typed]) -> None:
         nxt = typed[i + 1] if i + 1 < len(typed) else None
         if (
             field_like(t)
-            and re.split(r"[:：]", t.text, maxsplit=1)[0].strip() not in FIELD_KEYS
+            and not re.split(r"[:：]", t.text, maxsplit=1)[0].strip().endswith(tuple(FIELD_KEYS))
+            and not _ADDRESS.search(t.text)
             and not ENCLOSED.match(t.text)  # "（作者单位：…）" is a note, not a headline
-            and len(t.text) <= MAX_HEADING
+            and len(undouble(t.text)[0]) <= MAX_HEADING  # a headline printed twice counts once
             and not re.search(r"[，。！？；、,;\d]", t.text)  # "序列号:标清14、高清209" is data
             and t.block.first == t.block.last
-            and not field_like(prev)
-            and not field_like(nxt)
+            and not (field_like(prev) and t.block.gap == 0)  # fields print line after line
+            and not (field_like(nxt) and nxt.block.gap == 0)
         ):
             t.kind = Kind.HEADING
 

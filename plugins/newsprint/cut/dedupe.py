@@ -33,6 +33,8 @@ def undouble(text: str, min_unit: int = 2) -> tuple[str, str]:
 
     >>> undouble("南川南川 喜看梯田千重浪喜看梯田千重浪")
     ('南川 喜看梯田千重浪', '南川喜看梯田千重浪')
+    >>> undouble("2020中马文化旅游年在吉隆坡开幕")[0]
+    '2020中马文化旅游年在吉隆坡开幕'
     """
     removed: list[str] = []
     words = []
@@ -48,7 +50,11 @@ def _collapse(word: str, min_unit: int, removed: list[str]) -> str:
     for size in range(len(word) // 2, min_unit - 1, -1):
         for start in range(len(word) - 2 * size + 1):
             unit = word[start : start + size]
-            if word[start + size : start + 2 * size] == unit and (start == 0 or size >= 4):
+            if (
+                word[start + size : start + 2 * size] == unit
+                and (start == 0 or size >= 4)
+                and not (size < 4 and unit.isascii())  # "2020", "1212" are numbers
+            ):
                 removed.append(unit)
                 return word[: start + size] + word[start + 2 * size :]
     return word

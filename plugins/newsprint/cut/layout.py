@@ -221,6 +221,22 @@ def unbalanced(text: str) -> bool:
     return any(text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
+def closes_open_bracket(text: str, line: str) -> bool:
+    """``text`` leaves a bracket open and ``line`` closes it before opening another.
+
+    >>> closes_open_bracket("本报南宁2月5日电（记者 庞革", "平 张云河）记者从")
+    True
+    >>> closes_open_bracket("（记者手记）", "正文（一）")
+    False
+    """
+    for opening, closing in (("（", "）"), ("(", ")")):
+        if text.count(opening) > text.count(closing):
+            close = line.find(closing)
+            again = line.find(opening)
+            return 0 <= close <= 12 and (again < 0 or close < again)
+    return False
+
+
 def _is_short_line(line: Line) -> bool:
     return len(line.text) <= 30 and not ends_sentence(line.text) and not line.level
 
@@ -283,6 +299,7 @@ class _Joiner:
         self.standalone = standalone  # lines complete in themselves (bylines, credits)
         self.first_line = 1  # raw number of the page's first non-blank line
         self.uses_indent = False  # the page indents its paragraphs' first lines
+        self.stacked: set[int] = set()  # lines of a headline block below its first
 
     def fills_column(self, block: Block) -> bool:
         """The block's last line is as wide as its column (so its paragraph may go on)."""
@@ -300,6 +317,10 @@ class _Joiner:
             return False  # items stand alone; a programme line never runs on
         if line.gap and item_kind(block.text) and not _CLAUSE_MARKS.search(line.text):
             return False  # a bullet runs on into text, not into a short title ("遗失启事")
+        if line.gap and block.first in self.stacked:
+            return False  # a headline block's last line never runs on past a blank line
+        if line.gap == 0 and closes_open_bracket(block.text, line.text):
+            return True  # "（记者 庞革" / "平 张云河）记者从…": a bracket cut by the wrap
         if self.standalone(line.text) and not tail.endswith(tuple(OPEN_END)):
             return False  # a byline or credit line is never the rest of a sentence
         if (
@@ -371,6 +392,9 @@ class _Joiner:
 
 
 _CLAUSE_MARKS = re.compile(r"[，。；！？,;!?]")
+# A headline block breaks its lines between phrases; prose wrapped by the column may
+# break straight after a comma ("…不仅需要针对性地出台政策、提升服务水平等举措，").
+_WRAPPED_AFTER = ("，", "、", ",")
 _SENTENCE_MARKS = re.compile(r"[。；！？;!?]")
 
 
@@ -419,6 +443,8 @@ def headline_stacks(
             and all(headline_like(ln) for ln in run)
             and not _CLAUSE_MARKS.search(run[-1].text)
             and not run[-1].text.endswith((":", "："))  # "…业主：" leads into a notice
+            and not any(ln.text.endswith(_WRAPPED_AFTER) for ln in run[:-1])
+            and sum(len(re.findall(r"[，、,]", ln.text)) for ln in run) <= 2
         ):
             found.update(ln.number for ln in run[1:])
         i = j
@@ -442,6 +468,7 @@ def join_blocks(
     full = {line.number: f for line, f in zip(lines, full_lines(lines), strict=True)}
     stacked = headline_stacks(lines, standalone)
     joiner = _Joiner(width, flat, full, standalone)
+    joiner.stacked = stacked
     joiner.first_line = lines[0].number if lines else 1
     indented = sum(line.indent for line in lines)
     # A page that indents its paragraphs' first lines tells us where paragraphs start.

@@ -29,6 +29,7 @@ from ..models import Article, Caption, Dropped, PageResult, Paragraph, Role
 from .bylines import dateline_authors, is_credit, opens_story, parse_byline
 from .classify import Kind, Typed, classify_blocks
 from .dedupe import drop_repeated_sentences, key, undouble
+from .headline_pair import second_is_headline
 from .layout import (
     COLUMN_TAG,
     ends_sentence,
@@ -106,6 +107,7 @@ TITLE_CONFIDENCE = {
 LOW_CONFIDENCE = 0.8
 DEFAULT_PARAGRAPH_GAP = 1
 MIN_GAP_EVIDENCE = 2  # pairs of prose paragraphs needed to learn a page's spacing
+POSTSCRIPT_CHARS = 40  # a title-less line this short after a story is its last note
 PHOTO_STORY_CHARS = 300  # a photo story's text is a caption of a few sentences
 
 
@@ -464,9 +466,14 @@ class PageSegmenter:
                 last.items.append(t)
 
     def merge_continuations(self, segs: list[Segment]) -> list[Segment]:
-        """Join a title-less run that only a byline separated from the article above."""
+        """Join a title-less run that only a byline separated from the article above, and
+        a title-less line that is no story (a postscript such as "栏目投稿邮箱：…")."""
         merged: list[Segment] = []
         for seg in segs:
+            if merged and self.is_postscript(seg):
+                merged[-1].items.extend(seg.head + seg.items)
+                merged[-1].tail.extend(seg.tail)
+                continue
             if merged and seg.soft_start and not seg.has_title():
                 prev = merged[-1]
                 similar = containment(seg.text(), prev.text()) >= 0.35
@@ -476,6 +483,19 @@ class PageSegmenter:
                     continue
             merged.append(seg)
         return merged
+
+    @staticmethod
+    def is_postscript(seg: Segment) -> bool:
+        """No headline and one short line that is not a sentence: the note a story ends
+        with, printed apart from it, not a story of its own."""
+        bodies = [t for t in seg.items if t.kind in _BODY_KINDS]
+        return (
+            not seg.has_title()
+            and not seg.decks
+            and len(bodies) == 1
+            and len(bodies[0].text) <= POSTSCRIPT_CHARS
+            and not ends_sentence(bodies[0].text)
+        )
 
     # -- building articles -------------------------------------------------
     def strip_prefix(self, text: str) -> str:
@@ -551,9 +571,14 @@ class PageSegmenter:
             self.build_heads(seg, art)
         for p in art.paragraphs[:2]:
             art.authors.extend(n for n in dateline_authors(p.text) if n not in art.authors)
+        photographers, pictures_only = picture_credits(seg.head + seg.items + seg.tail)
+        writers = [n for n in art.authors if n not in photographers]
+        if writers:
+            # "…摄（人民视觉）" under a reporter's story credits its picture, not the text.
+            art.authors = [n for n in art.authors if n not in pictures_only]
         spans = [t.block for t in seg.head + seg.items + seg.tail]
         art.lines = (min(b.first for b in spans), max(b.last for b in spans)) if spans else (0, 0)
-        art.kind = self.kind_of(art)
+        art.kind = self.kind_of(art, photo_story=not writers)
         if art.kind in ("notice", "listing"):
             art.paragraphs = [
                 Paragraph(p.text, Role.BODY, p.lines)
@@ -621,6 +646,9 @@ class PageSegmenter:
             two_part = [i for i, t in enumerate(heads) if has_inner_space(t.text)]
             if kickers and kickers[-1] + 1 < len(heads):
                 title_at = kickers[-1] + 1
+            elif len(heads) == 2 and seg.head and not seg.tail:
+                # Kicker + headline or headline + subtitle: weigh what the lines show.
+                title_at = int(second_is_headline(heads[0].text, heads[1].text))
             elif len(two_part) == 1:
                 title_at = two_part[0]  # a two-part headline ("强支撑 添后劲") is the headline
             elif seg.tail and not seg.head:
@@ -643,7 +671,9 @@ class PageSegmenter:
         if after:
             art.subtitle = " ".join(after)
 
-    def kind_of(self, art: Article) -> str:
+    def kind_of(self, art: Article, photo_story: bool = True) -> str:
+        """news | photo | notice | listing; ``photo_story``: no one but a photographer
+        is credited."""
         listing = sum(bool(_LISTING_LINE.match(p.text)) for p in art.paragraphs)
         if listing >= 3:
             return "listing"
@@ -652,7 +682,7 @@ class PageSegmenter:
             or sum(p.text.startswith("▲") for p in art.paragraphs) >= 2
         ):
             return "notice"
-        photo = any("摄" in byline for byline in art.bylines)
+        photo = photo_story and any("摄" in byline for byline in art.bylines)
         chars = sum(len(p.text) for p in art.paragraphs)
         if photo and chars < 400 and not any(p.role is Role.HEADING for p in art.paragraphs):
             return "photo"
@@ -663,6 +693,15 @@ class PageSegmenter:
         text = art.summary or (art.paragraphs[0].text if art.paragraphs else "")
         clause = re.split(r"[，。！？；,]", text, maxsplit=1)[0]
         return clause[:24] or "（无标题）"
+
+
+def picture_credits(blocks: list[Typed]) -> tuple[set[str], set[str]]:
+    """(photographers, those credited for a picture only): "侯崇慧摄（人民视觉）" and
+    "本报记者 王磊 摄" credit a picture; "张成勇 摄影报道" a photo report and "文/图 …"
+    text and picture, so those two are authors."""
+    photo = [t for t in blocks if t.kind is Kind.BYLINE and t.byline and t.byline.photo]
+    only = [t for t in photo if "摄影报道" not in t.text and "文" not in t.text[:3]]
+    return {n for t in photo for n in t.byline.names}, {n for t in only for n in t.byline.names}
 
 
 def _prose(text: str) -> bool:
