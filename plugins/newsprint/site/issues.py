@@ -155,7 +155,8 @@ class Issue:
 
     @property
     def title(self) -> str:
-        return f"{self.paper.title} {chinese_date(self.date)}"
+        """'《巴南日报》2023年4月20日', '报名不详 2023年4月20日'."""
+        return f"{self.paper.lead}{chinese_date(self.date)}"
 
 
 @dataclass(eq=False)
@@ -174,6 +175,11 @@ class Paper:
         if self.is_all:
             return ALL_PAPERS
         return f"《{self.name}》" if self.name else UNKNOWN_PAPER
+
+    @property
+    def lead(self) -> str:
+        """The title as it leads a date: '《巴南日报》' runs on, '报名不详 ' takes a space."""
+        return self.title if self.title.endswith("》") else f"{self.title} "
 
     @property
     def url(self) -> str:
