@@ -14,7 +14,7 @@ STRICT ?=
 PELICAN_STRICT := $(if $(STRICT),-e NEWSPRINT_STRICT=true)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html import inspect test lint serve publish github bench bench-import bench-search bench-segment clean
+.PHONY: help setup html import inspect test lint serve publish github bench bench-import bench-search bench-segment bench-related clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -62,7 +62,7 @@ publish: $(STAMP) ## Build for publishing (SITEURL=https://you.github.io/repo)
 github: publish ## Publish output/ to the gh-pages branch
 	$(BIN)/ghp-import -n -p -f $(OUTPUT)
 
-bench: bench-segment bench-import bench-search ## Run the benchmarks (figures, not pass/fail)
+bench: bench-segment bench-import bench-search bench-related ## Run the benchmarks (figures, not pass/fail)
 
 bench-segment: $(STAMP) ## Segmentation scores per layout family on pages generated from ../shared/corpus
 	$(BIN)/python bench/bench_segment.py --pages $(or $(BENCH_PAGES),1200) --seed $(or $(SEED),0) --rewrap
@@ -72,6 +72,9 @@ bench-import: $(STAMP) ## Import speed on generated pages
 
 bench-search: $(STAMP) ## Search benchmark at 1,000 and 10,000 generated articles
 	$(BIN)/python bench/bench_search.py
+
+bench-related: $(STAMP) ## Related-articles build time at 1,000 to 20,000 articles tagged from ../shared/corpus
+	$(BIN)/python bench/bench_related.py
 
 clean: ## Remove build output and generated posts (locked posts stay)
 	rm -rf -- "$(OUTPUT)" .pytest_cache

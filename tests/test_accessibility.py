@@ -4,6 +4,7 @@ light and the dark colour scheme, opened from file:// as a reader would."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -47,12 +48,27 @@ def page_types(out: Path) -> dict[str, str]:
         else first("archives*.html"),
         "page view": first("raw/*.html"),
         "page view at a line": first("raw/*.html") + "#L3",  # the line a reader lands on
+        "page view at a span": span_link(out),  # an article's whole span, as linked to
+        "papers": "papers/index.html",
+        "paper": first("papers/*/index.html"),
+        "calendar": next(
+            p.relative_to(out).as_posix()
+            for p in sorted(out.glob("papers/*/[0-9][0-9][0-9][0-9].html"))
+            if 'class="calendar"' in p.read_text("utf-8")
+        ),
+        "issue": first("papers/*/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].html"),
         "figures": "figures/index.html",
         "figures district": first("figures/[!i]*.html"),
         "search with results": "search.html?q=" + quote("巴南"),
         "search without results": "search.html?q=" + quote("火星基地"),
         "search empty": "search.html",
     }
+
+
+def span_link(out: Path) -> str:
+    """The page view of the first article, at the anchor its 出处 link names."""
+    article = sorted(out.glob("articles/*.html"))[0].read_text("utf-8")
+    return re.search(r'href="\.\./(raw/[^"]+#s-[^"]+)"', article).group(1)
 
 
 def axe_violations(page) -> list[dict]:

@@ -73,6 +73,8 @@ FILLERS = {
 ARTICLES.update(FILLERS)
 # Metadata lines beyond the common ones, as the importer writes them.
 EXTRA_META = {
+    "banan-zhaoshang": "Paper: 巴南日报\nIssue_date: 2023-03-01\nPage_no: 3\nPage_name: 要闻\n",
+    "banan-photo": "Paper: 江津报\n",
     "banan-kecheng": (
         "Kicker: 联手科研院所体系\nSubtitle: 交出高质量开放答卷\nAuthors: 张云亮\n"
         'Bylines: ["重庆日报记者 张云亮", "巴南区融媒体中心"]\nCredits: ["李攀"]\n'
@@ -365,4 +367,39 @@ def test_no_filter_counts_above_no_result_when_the_text_check_drops_every_candid
     assert _titles(page) == []
     assert "没有找到" in page.inner_text("#search-status")
     assert not page.locator("#search-filters").is_visible()
+    page.close()
+
+
+def test_results_show_paper_date_and_page_and_filter_by_paper_and_date_range(browser, base):
+    page = browser.new_page()
+    page.goto(f"{base}/search.html?q=凌创")
+    _wait_done(page)
+    assert len(_titles(page)) == 3
+    metas = page.locator("#search-results li p.meta").all_inner_texts()
+    assert "《巴南日报》 · 2023年3月1日 · 第3版 要闻 · 巴南区 · 新闻" in metas
+    page.select_option('select[data-filter="paper"]', "巴南日报")
+    _wait_done(page)
+    assert _titles(page) == ["巴南交出高质量招商引资答卷"]
+    assert "paper=" in page.url
+    for query, expected in (
+        ("from=2023-01-01&to=2023-12-31", ["巴南交出高质量招商引资答卷"]),
+        ("from=2024", ["巴南新城夜景"]),
+        ("to=2022-05", ["永川推进数字化城市管理"]),
+        ("from=2022-05-07&to=2023-02-28", []),
+    ):
+        page.goto(f"{base}/search.html?q=凌创&{query}")
+        _wait_done(page)
+        assert _titles(page) == expected, query
+        for bound in ("from", "to"):
+            if f"{bound}=" in query:
+                value = query.split(f"{bound}=")[1].split("&")[0]
+                assert page.input_value(f'input[data-filter="{bound}"]') == value
+    page.close()
+
+
+def test_a_day_finds_every_article_printed_that_day(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site.as_uri()}/search.html?q=" + quote("2023年3月1日"))
+    _wait_done(page)
+    assert _titles(page) == ["巴南交出高质量招商引资答卷"]  # its text never prints the date
     page.close()

@@ -7,6 +7,7 @@ import subprocess
 import pytest
 from lunr.index import Index
 from newsprint.search.docs import SearchDoc, doc_from_article
+from newsprint.search.facets import date_number
 from newsprint.search.files import build_search_index
 from newsprint.search.index import build_shards
 from newsprint.search.shards import ShardPlan, shard_name
@@ -21,6 +22,8 @@ DOCS = [
         topics=("招商引资",),
         date="2023-03-01",
         kind="news",
+        paper="巴南日报",
+        page="第3版 要闻",
     ),
     SearchDoc(
         url="articles/city.html",
@@ -47,9 +50,10 @@ DOCS = [
         body="ＣＤＭＯ基地总投资290亿元，建设5G网络。川渝合作。",
         captions=("基地效果图",),
         district="巴南区",
-        date="2024-02-02",
+        date="2024-02",
         kind="photo",
         authors=("李明",),
+        paper="永川日报",
     ),
 ]
 
@@ -254,7 +258,31 @@ FILTER_STATES = [
     {"topic": "招商引资"},
     {"year": "2024", "kind": "photo"},
     {"district": "火星区"},
+    {"paper": "巴南日报"},
+    {"paper": "永川日报", "kind": "photo"},
+    {"from": "2022-01", "to": "2023-03-01"},
+    {"from": "2024-02-15"},  # a date known only to the month is inside when any day is
+    {"to": "2021"},
+    {"from": "2023-03-02", "to": "2023-12-31", "paper": "巴南日报"},
 ]
+
+
+def _range_day(text, end):
+    """'2023-03' → (2023, 3, 1) as a lower bound, (2023, 3, 31) as an upper one."""
+    parts = [int(p) for p in text.split("-")]
+    fill = [12, 31] if end else [1, 1]
+    return tuple(parts + fill[len(parts) - 1 :])
+
+
+def _in_range(date, st):
+    if not st.get("from") and not st.get("to"):
+        return True
+    if not date:
+        return False
+    first, last = _range_day(date, False), _range_day(date, True)
+    return (not st.get("from") or last >= _range_day(st["from"], False)) and (
+        not st.get("to") or first <= _range_day(st["to"], True)
+    )
 
 
 def _expected_filter(docs, st):
@@ -267,17 +295,18 @@ def _expected_filter(docs, st):
             "topic": list(d.topics),
             "year": [d.date[:4]] if d.date else [],
             "kind": [d.kind] if d.kind else [],
+            "paper": [d.paper] if d.paper else [],
         }[f]
 
     def passes(d, skip=None):
-        return all(
+        return _in_range(d.date, st) and all(
             not st.get(f) or st[f] in values(d, f)
-            for f in ("district", "topic", "year", "kind")
+            for f in ("district", "topic", "year", "kind", "paper")
             if f != skip
         )
 
     counts = {}
-    for f in ("district", "topic", "year", "kind"):
+    for f in ("district", "topic", "year", "kind", "paper"):
         c = {}
         for d in docs:
             if passes(d, skip=f):
@@ -318,6 +347,9 @@ def test_filters_and_counts_from_the_facet_chunks(tmp_path):
             "year": d.date[:4],
             "kind": d.kind,
             "topic": list(d.topics),
+            "paper": d.paper,
+            "page": d.page,
+            "date": date_number(d.date),
         }
     for st in FILTER_STATES:
         got = r["filters"][json.dumps(st, ensure_ascii=False, separators=(",", ":"))]
@@ -384,3 +416,60 @@ def test_one_term_scores_are_exactly_lunr_js_scores(tmp_path):
     r = json.loads(done.stdout)
     assert r["terms"] > 100 and r["postings"] > 1000, r
     assert r["mismatches"] == []
+
+
+def test_a_day_finds_every_article_printed_that_day(tmp_path):
+    """The source line (《报名》date 第N版) is searched: a date finds every article of
+    that day's pages, not only the ones whose text happens to print it."""
+    line = "《巴南日报》2023年4月20日 第3版 要闻"
+    docs = [
+        SearchDoc(
+            url="articles/a.html",
+            title="招商大会",
+            body="2023年4月20日，大会召开。",
+            date="2023-04-20",
+            paper="巴南日报",
+            page="第3版 要闻",
+            source=line,
+        ),
+        SearchDoc(
+            url="articles/b.html",
+            title="遗失启事",
+            body="遗失身份证，声明作废。",
+            date="2023-04-20",
+            paper="巴南日报",
+            page="第3版 要闻",
+            source=line,
+        ),
+        SearchDoc(
+            url="articles/c.html",
+            title="节目单",
+            body="19:35 新闻",
+            date="2023-04-20",
+            paper="巴南日报",
+            page="第3版 要闻",
+            source=line,
+        ),
+        SearchDoc(
+            url="articles/d.html",
+            title="另一天",
+            body="项目开工。",
+            date="2023-04-21",
+            paper="巴南日报",
+            source="《巴南日报》2023年4月21日",
+        ),
+    ]
+    out = tmp_path / "site"
+    build_search_index(docs, out / "search", shards=4, chunk=2, lunr_js=LUNR_JS)
+    r = query(out, "2023年4月20日", "出处:巴南日报", "巴南日报 第3版")
+    assert sorted(r["2023年4月20日"]["verified"]) == [
+        "articles/a.html",
+        "articles/b.html",
+        "articles/c.html",
+    ]
+    assert len(r["出处:巴南日报"]["verified"]) == 4
+    assert sorted(r["巴南日报 第3版"]["verified"]) == [
+        "articles/a.html",
+        "articles/b.html",
+        "articles/c.html",
+    ]

@@ -178,7 +178,9 @@ def test_article_page_shows_honest_date_and_source(site):
         raw_name, span = meta["source"].rsplit(":", 1)
         first_line = span.split("-")[0]
         stem = raw_name.rsplit(".", 1)[0]
-        # The source link lands on the article's first line of the decoded page text.
-        assert f'href="../raw/{stem}.html#L{first_line}"' in html
+        # The source link lands on the article's whole span in the page view, which
+        # starts at the article's first line of the decoded page text.
+        assert f'href="../raw/{stem}.html#s-{meta["slug"]}"' in html
         source = (output / "raw" / f"{stem}.html").read_text(encoding="utf-8")
-        assert f'id="L{first_line}"' in source
+        span = source.split(f'id="s-{meta["slug"]}"', 1)[1]
+        assert span.split("</section>", 1)[0].count(f'id="L{first_line}"') == 1

@@ -115,6 +115,12 @@ class Article:
     keywords: list[str] = field(default_factory=list)
     date: str | None = None
     date_evidence: str | None = None
+    # the page model (newsprint.tag.page_model): the same for every article of a page
+    paper: str | None = None
+    issue_date: str | None = None
+    page_no: int | None = None
+    page_name: str | None = None
+    page_evidence: dict[str, str] = field(default_factory=dict)
     organisations: list[str] = field(default_factory=list)  # companies, institutions
     projects: list[str] = field(default_factory=list)
     # {subject, amount, text, label, measure, scope, part_of, restates}: see figures.Figure

@@ -18,17 +18,24 @@ from .cut.segment import segment_text
 from .models import PageResult
 from .posts.rawfiles import sidecar_names
 from .posts.slugs import assign_slugs
+from .tag.page_model import folder_facts
 from .tag.sidecar import Sidecar, read_sidecar
 from .tag.tagging import tag_page
 
 log = logging.getLogger(__name__)
 
 
-def process_text(text: str, source: str, sidecar: Mapping | None = None) -> PageResult:
-    """Segment, clean and tag already-decoded page text."""
+def process_text(
+    text: str, source: str, sidecar: Mapping | None = None, folder: Mapping | None = None
+) -> PageResult:
+    """Segment, clean and tag already-decoded page text.
+
+    ``source`` is the page's path under the raw folder ("巴南日报/2023-04-20/3.txt"
+    or a flat "NAME.txt"); the folders in it are evidence for the page model.
+    """
     result = segment_text(text, source)
     result.warnings += clean_headlines(result)
-    tag_page(result, text, sidecar)
+    tag_page(result, text, sidecar, folder if folder is not None else folder_facts(source))
     assign_slugs(result)
     return result
 
@@ -57,10 +64,19 @@ def find_sidecar(page: Path) -> Path | None:
     )
 
 
-def process_file(path: Path, sidecar: Path | None = None) -> PageResult:
-    """Read and process one raw page (its sidecar found beside it unless given)."""
+def process_file(
+    path: Path, sidecar: Path | None = None, raw_dir: Path | None = None
+) -> PageResult:
+    """Read and process one raw page (its sidecar found beside it unless given).
+
+    A page inside ``raw_dir`` is named by its path there, so its folders
+    (``<paper>/<yyyy-mm-dd>/``) count as evidence; any other page by its file name.
+    """
+    name = path.name
+    if raw_dir is not None and path.resolve().is_relative_to(raw_dir.resolve()):
+        name = path.resolve().relative_to(raw_dir.resolve()).as_posix()
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return PageResult(source=path.name, error=f"{path.name}: {exc.strerror or exc}")
-    return process_page(data, path.name, read_sidecar(sidecar or find_sidecar(path)))
+        return PageResult(source=name, error=f"{name}: {exc.strerror or exc}")
+    return process_page(data, name, read_sidecar(sidecar or find_sidecar(path)))

@@ -6,8 +6,11 @@
   display fixes (full-width punctuation, bylines without print markers, summaries
   that end at a sentence end: :mod:`newsprint.site.reading`).
 * ``get_generators``: the figures view (per-district investment tables and charts)
-  the sharded search index (search/*.js, loadable from file://), and the raw
-  pages as readable HTML with line anchors (raw/NAME.html#L12).
+  the sharded search index (search/*.js, loadable from file://), the raw
+  pages as page views with line and span anchors (raw/NAME.html#s-SLUG), and the
+  paper → calendar → issue pages (papers/…).
+* ``article_generator_finalized``: the archive model (papers, issues, pages) and
+  each article's related articles.
 * ``article_generator_finalized``: every post Pelican could not read (or dropped)
   becomes an error in the report, so no article is lost silently.
 * ``finalized``: write the import report into the output; with ``NEWSPRINT_STRICT``
@@ -26,7 +29,7 @@ from .posts.importer import ImportReport, import_pages
 from .posts.lock import BuildLocked, acquire, release
 from .search import generator as search_generator
 from .settings import get_setting
-from .site import reading, source_pages
+from .site import paper_views, reading, related, source_pages
 
 log = logging.getLogger(__name__)
 # Keyed by the build's content folder: the articles generator knows its settings only.
@@ -145,6 +148,11 @@ def register() -> None:
     signals.get_generators.connect(figures_generator)
     signals.get_generators.connect(search_generator.get_generators)
     signals.get_generators.connect(source_pages.get_generators)
+    signals.get_generators.connect(paper_views.get_generators)
+    # papers → issues → pages, and related articles: known before article pages are written
+    signals.article_generator_finalized.connect(paper_views.attach_archive)
+    signals.article_generator_finalized.connect(related.attach_related)
+    signals.article_generator_finalized.connect(paper_views.drop_undated_periods)
     signals.content_object_init.connect(set_slugs)
     signals.article_generator_finalized.connect(check_posts_were_read)
     signals.content_object_init.connect(reading.prepare_article)

@@ -27,8 +27,11 @@ def clean_posts(posts_dir: Path) -> tuple[list[Path], list[Path]]:
         else:
             path.unlink()
             removed.append(path)
-    for folder in sorted({p.parent for p in removed}, reverse=True):
-        if folder != posts_dir and not any(folder.iterdir()):
+    # Empty folders go too, up to the posts folder: a page in <paper>/<date>/ has
+    # its posts three folders down.
+    for folder in sorted({p.parent for p in removed}, key=lambda f: len(f.parts), reverse=True):
+        while folder != posts_dir and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
+            folder = folder.parent
     (posts_dir / CACHE_NAME).unlink(missing_ok=True)
     return removed, kept

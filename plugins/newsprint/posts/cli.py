@@ -27,7 +27,7 @@ def inspect_pages(paths: list[Path]) -> list[dict]:
 
     records: list[dict] = []
     for path in paths:
-        result = process_file(path)
+        result = process_file(path, raw_dir=Path(DEFAULTS["NEWSPRINT_RAW_DIR"]))
         if result.error:
             print(f"newsprint: {result.error}", file=sys.stderr)
         for warning in result.warnings:

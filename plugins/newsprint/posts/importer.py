@@ -225,50 +225,49 @@ def _import(raw_dir: Path, posts_dir: Path, root: Path | None) -> ImportReport:
     failed: set[str] = set()
     folders: dict[str, str] = {}
     for page in scan.pages:
-        folder = post_folder(page.name)
+        name = scan.page_names[page]
+        folder = post_folder(name)
         if folder in folders:
             report.errors.append(
-                f"{page.name}: its posts folder {folder!r} is taken by {folders[folder]}; skipped"
+                f"{name}: its posts folder {folder!r} is taken by {folders[folder]}; skipped"
             )
-            failed.add(page.name)
+            failed.add(name)
             continue
-        folders[folder] = page.name
-        sidecar_path = scan.sidecars.get(page.name)
+        folders[folder] = name
+        sidecar_path = scan.sidecars.get(name)
         try:
             data = page.read_bytes()
             sidecar_bytes = sidecar_path.read_bytes() if sidecar_path else b""
         except OSError as exc:
-            report.errors.append(f"{page.name}: cannot be read: {exc.strerror or exc}")
-            failed.add(page.name)
+            report.errors.append(f"{name}: cannot be read: {exc.strerror or exc}")
+            failed.add(name)
             continue
         key = page_key(data, sidecar_bytes)
-        entry = cache.get(page.name)
+        entry = cache.get(name)
         if entry and entry.key == key and _cached_posts_intact(entry, posts_dir):
-            new_cache[page.name] = entry
+            new_cache[name] = entry
             produced.update(entry.posts)
-            report.unchanged.append(page.name)
+            report.unchanged.append(name)
             report.dropped += entry.dropped
             report.warnings += entry.warnings
             report.uncertain += entry.uncertain
             continue
-        result = process_page(data, page.name, read_sidecar(sidecar_path))
+        result = process_page(data, name, read_sidecar(sidecar_path))
         report.warnings += result.warnings
         if result.error:
             report.errors.append(result.error)
-            failed.add(page.name)
+            failed.add(name)
             continue
         written = _write_posts(result, posts, report)
         if written is None:
-            failed.add(page.name)
+            failed.add(name)
             continue
         page_posts, dropped = written
-        uncertain = low_confidence(page.name, result)
+        uncertain = low_confidence(name, result)
         produced.update(page_posts)
         report.dropped += dropped
         report.uncertain += uncertain
-        new_cache[page.name] = PageEntry(
-            key, page_posts, dropped, list(result.warnings), uncertain
-        )
+        new_cache[name] = PageEntry(key, page_posts, dropped, list(result.warnings), uncertain)
     _remove_stale(posts, produced, failed, report)
     save_cache(posts_dir, new_cache)
     for line in report.errors:

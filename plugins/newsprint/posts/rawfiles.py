@@ -1,13 +1,19 @@
 """What may be read from ``content/raw/``: page dumps and their sidecars, nothing else.
 
 The folder is data, never code or markup: only regular ``*.txt`` pages and
-``NAME.meta.toml`` / ``NAME.meta.json`` sidecars are read; a symbolic link is
+``NAME.meta.toml`` / ``NAME.meta.json`` sidecars are read, flat in the folder or
+in the layout archives use, ``<paper>/<yyyy-mm-dd>/<page>.txt`` (at most
+:data:`MAX_DEPTH` folders deep; a page there is named by its path,
+"巴南日报/2023-04-20/3.txt", and its folders are evidence for the page model,
+:mod:`newsprint.tag.page_model`); a symbolic link is
 followed only when it ends inside the project; every other entry (a folder, an
 HTML or SVG file, a dangling link) is reported with its name and the reason, and
 costs that entry only.  Nothing in the folder is published as it is.
 
 >>> post_folder("001_x.txt"), post_folder("...txt"), post_folder(".hidden.txt")
 ('001_x', '_..', '_.hidden')
+>>> post_folder("巴南日报/2023-04-20/3.txt")
+'巴南日报/2023-04-20/3'
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from pathlib import Path
 
 PAGE_SUFFIX = ".txt"
 SIDECAR_SUFFIXES = (".meta.toml", ".meta.json")
+#: Folders a page may sit in below the raw folder: <paper>/<yyyy-mm-dd>/.
+MAX_DEPTH = 2
 
 
 @dataclass
@@ -30,6 +38,7 @@ class RawScan:
 
     pages: list[Path] = field(default_factory=list)
     sidecars: dict[str, Path] = field(default_factory=dict)  # page name → its sidecar
+    page_names: dict[Path, str] = field(default_factory=dict)  # page → its name under raw/
     problems: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
@@ -68,26 +77,51 @@ def _refusal(path: Path, root: Path) -> str | None:
         if not target.is_relative_to(root):
             return f"symbolic link to {target}, outside the project: refused"
     if path.is_dir():
-        return "a folder, not a file: pages are read from the raw folder itself"
+        return "a folder named like a page, not a file"
     if not path.is_file():
         return "not a regular file"
     return None
 
 
-def scan_raw(raw_dir: Path, root: Path | None = None) -> RawScan:
-    """Sort the entries of ``raw_dir``; links may point anywhere inside ``root``.
+def _entries(raw_dir: Path, scan: RawScan, root: Path) -> list[tuple[str, Path]]:
+    """``(path relative to raw_dir, path)`` of every file that may be input, folders walked."""
+    found: list[tuple[str, Path]] = []
+    todo: list[tuple[str, Path, int]] = [("", raw_dir, 0)]
+    while todo:
+        prefix, folder, depth = todo.pop(0)
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
+            name = prefix + path.name
+            if path.name.startswith(".") and not path.name.endswith(
+                (PAGE_SUFFIX, *SIDECAR_SUFFIXES)
+            ):
+                continue  # .git, .DS_Store …
+            if path.is_dir() and not path.name.endswith((PAGE_SUFFIX, *SIDECAR_SUFFIXES)):
+                if path.is_symlink():
+                    scan.skipped.append(f"{name}: a link to a folder: not followed")
+                elif depth >= MAX_DEPTH:
+                    scan.skipped.append(
+                        f"{name}: deeper than <paper>/<yyyy-mm-dd>/: not read and not published"
+                    )
+                else:
+                    todo.append((name + "/", path, depth + 1))
+                continue
+            found.append((name, path))
+    return found
 
-    ``root`` (the project folder) defaults to ``raw_dir`` itself.
+
+def scan_raw(raw_dir: Path, root: Path | None = None) -> RawScan:
+    """Sort the entries of ``raw_dir`` (and its page folders); links may point inside ``root``.
+
+    ``root`` (the project folder) defaults to ``raw_dir`` itself.  ``pages`` are in
+    the order of their names under ``raw_dir``; ``page_names`` gives each one's name.
     """
     root = (root or raw_dir).resolve()
     scan = RawScan()
-    entries = sorted(raw_dir.iterdir(), key=lambda p: p.name)
     readable: dict[str, Path] = {}
-    for path in entries:
-        name = path.name
+    for name, path in _entries(raw_dir, scan, root):
         is_input = name.endswith((PAGE_SUFFIX, *SIDECAR_SUFFIXES))
         if not is_input:
-            if not name.startswith("."):
+            if not path.name.startswith("."):
                 scan.skipped.append(
                     f"{name}: not a page dump (.txt) or a sidecar (.meta.toml): "
                     "not read and not published"
@@ -98,13 +132,14 @@ def scan_raw(raw_dir: Path, root: Path | None = None) -> RawScan:
             scan.problems.append(f"{name}: {reason}")
             continue
         readable[name] = path
-    for name, path in readable.items():
+    for name, path in sorted(readable.items()):
         if name.endswith(PAGE_SUFFIX):
             scan.pages.append(path)
+            scan.page_names[path] = name
             sidecar = next((s for s in sidecar_names(name) if s in readable), None)
             if sidecar:
                 scan.sidecars[name] = readable[sidecar]
-    pages = {p.name for p in scan.pages}
+    pages = set(scan.page_names.values())
     for name in readable:
         if name.endswith(SIDECAR_SUFFIXES) and not any(
             name in sidecar_names(page) for page in pages

@@ -87,6 +87,15 @@ def post_markdown(art: Article) -> str:
     meta.append(("Summary", escape_markdown(art.summary)))
     meta.append(("Source", f"{art.source}:{art.lines[0]}-{art.lines[1]}"))
     meta.append(("Date_precision", art.date_precision()))
+    # The page model: only what the sidecar, the folder or the masthead says.
+    if art.paper:
+        meta.append(("Paper", art.paper))
+    if art.issue_date:
+        meta.append(("Issue_date", art.issue_date))
+    if art.page_no is not None:
+        meta.append(("Page_no", str(art.page_no)))
+    if art.page_name:
+        meta.append(("Page_name", art.page_name))
     if art.captions:
         caps = [{"text": c.text, "credit": c.credit} for c in art.captions]
         meta.append(("Captions", json.dumps(caps, ensure_ascii=False)))

@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass
 
 from ..models import NO_DISTRICT
+from ..site.citation import source_line
+from ..site.issues import page_label
 from ..tag.dates import iso_at_precision
 from .html_text import html_to_text
 
@@ -25,6 +27,7 @@ FIELDS: tuple[tuple[str, int, str], ...] = (
     ("d", 3, "district"),
     ("p", 3, "topics"),
     ("a", 2, "authors"),  # authors, bylines as printed, credits, photographers
+    ("n", 1, "source"),  # where it was printed: 《报名》2023年4月20日 第3版 版名
 )
 
 
@@ -43,6 +46,15 @@ class SearchDoc:
     kind: str = ""
     kicker: str = ""  # 引题, printed above the headline
     subtitle: str = ""  # 副题, printed below it
+    paper: str = ""  # the paper, when the page model knows it
+    page: str = ""  # "第3版 要闻", only what is known
+    source: str = ""  # the source line: paper, date (in words) and page, searchable
+
+    @property
+    def extra(self) -> str:
+        """The stored "extra" text the browser checks and quotes results against:
+        district, topics, people and the source line."""
+        return " ".join(x for x in (self.district, *self.topics, *self.authors, self.source) if x)
 
     def field_text(self, attr: str) -> str:
         value = getattr(self, attr)
@@ -111,4 +123,16 @@ def doc_from_article(article) -> SearchDoc:
         kind=str(meta.get("kind", "") or ""),
         kicker=html.unescape(str(meta.get("kicker", "") or "")),
         subtitle=html.unescape(str(meta.get("subtitle", "") or "")),
+        paper=str(meta.get("paper", "") or ""),
+        page=page_label(_page_no(meta.get("page_no")), meta.get("page_name")),
+        source=source_line(article),
     )
+
+
+def _page_no(value) -> int | None:
+    """The page number from post metadata.
+
+    >>> _page_no("3"), _page_no(None), _page_no("x")
+    (3, None, None)
+    """
+    return int(value) if value is not None and str(value).isdigit() else None

@@ -1,10 +1,11 @@
-"""District, year, kind and topics of every document as base64 columns (facets-K.js)."""
+"""District, year, kind, topics, paper, page and date of every document as base64
+columns (facets-K.js)."""
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .docs import SearchDoc
 
@@ -42,6 +43,11 @@ class FacetTable:
     kinds: list[str]
     topics: list[str]
     rows: list[tuple[int, int, int, tuple[int, ...]]]
+    # The paper and the page ("第3版 要闻") as 1 + their index in ``papers``/``pages``
+    # (0: unknown), and the date as YYYYMMDD (:func:`date_number`) for date ranges.
+    papers: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)
+    extra: list[tuple[int, int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, docs: Sequence[SearchDoc]) -> FacetTable:
@@ -60,7 +66,12 @@ class FacetTable:
             )
             for d in docs
         ]
-        return cls(districts, years, kinds, topics, rows)
+        papers = sorted({d.paper for d in docs if d.paper})
+        pages = sorted({d.page for d in docs if d.page})
+        px = {v: i + 1 for i, v in enumerate(papers)}
+        gx = {v: i + 1 for i, v in enumerate(pages)}
+        extra = [(px.get(d.paper, 0), gx.get(d.page, 0), date_number(d.date)) for d in docs]
+        return cls(districts, years, kinds, topics, rows, papers, pages, extra)
 
     def values(self) -> dict[str, list[str]]:
         return {
@@ -68,6 +79,8 @@ class FacetTable:
             "years": self.years,
             "kinds": self.kinds,
             "topics": self.topics,
+            "papers": self.papers,
+            "pages": self.pages,
         }
 
     def encode(self, start: int, stop: int) -> dict:
@@ -82,6 +95,9 @@ class FacetTable:
             "k": [r[2] for r in rows],
             "n": [len(r[3]) for r in rows],
             "t": [t for r in rows for t in r[3]],
+            "P": [e[0] for e in self.extra[start:stop]],
+            "g": [e[1] for e in self.extra[start:stop]],
+            "D": [e[2] for e in self.extra[start:stop]],
         }
         widths = {c: width(max(v, default=0)) for c, v in columns.items()}
         return {"w": widths, **{c: _b64(v, widths[c]) for c, v in columns.items()}}

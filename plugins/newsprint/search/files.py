@@ -90,7 +90,7 @@ def build_search_index(
                 _stored_text(d.title),
                 _stored_text(d.body),
                 _stored_text("\n".join(d.captions)),
-                " ".join(x for x in (d.district, *d.topics, *d.authors) if x),
+                d.extra,  # district, topics, people, source line (newsprint.search.docs)
                 d.url,
                 date_number(d.date),
                 _stored_text(d.kicker),

@@ -21,6 +21,8 @@ from typing import Any
 
 from ..models import KIND_LABELS
 from ..tag.dates import chinese_at_precision, iso_at_precision
+from .citation import gbt7714, source_line
+from .issues import chinese_date
 
 
 def fromjson(value: Any) -> list[Any]:
@@ -103,4 +105,7 @@ JINJA_FILTERS = {
     "article_date": article_date,
     "iso_date": iso_date,
     "kind_label": kind_label,
+    "chinese_date": chinese_date,
+    "source_line": source_line,
+    "citation": gbt7714,
 }

@@ -25,6 +25,9 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
+from .issues import PAPERS_DIR
+from .paper_views import CONTEXT_KEY as ARCHIVE_KEY
+
 logger = logging.getLogger(__name__)
 
 # Direct templates worth listing; search and 404 are not pages to index.
@@ -86,6 +89,13 @@ def collect_entries(context: dict[str, Any], settings: dict[str, Any]) -> list[S
     for key in ("categories", "tags", "authors"):
         for taxon, _articles in context.get(key, []):
             add(taxon.url)
+    archive = context.get(ARCHIVE_KEY)
+    if archive is not None:  # papers, calendars and issues (newsprint.site.paper_views)
+        add(f"{PAPERS_DIR}/index.html")
+        for paper in [archive.all, *archive.papers]:
+            add(paper.url)
+            for issue in paper.issues:
+                add(issue.url)
     return entries
 
 

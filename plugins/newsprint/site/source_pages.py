@@ -1,6 +1,9 @@
-"""The raw page text as a readable HTML page, one anchor per line (``raw/NAME.html#L12``).
+"""The page view: the raw page text as HTML, one anchor per line (``raw/NAME.html#L12``).
 
-Each article links to the lines it was cut from.  The page is written decoded, as
+Every article's whole span is marked and linked to the article (``#s-<slug>``
+anchors the span, so an article links to all of its lines); the page lists its
+articles in reading order and links to the previous/next page and issue
+(:mod:`newsprint.site.issues`).  The page is written decoded, as
 UTF-8, so a GB18030 dump reads correctly in a browser; the original bytes are
 written beside it (``raw/NAME.txt``) for download.  Only the pages the importer
 reads are shown (:func:`newsprint.posts.rawfiles.scan_raw`): nothing else in the raw
@@ -17,6 +20,8 @@ from pelican.generators import Generator
 from ..cut.decode import PageDecodeError, decode_page
 from ..posts.rawfiles import scan_raw
 from ..settings import get_setting
+from .issues import PageView
+from .paper_views import CONTEXT_KEY
 
 OUTPUT_DIR = "raw"
 
@@ -28,6 +33,42 @@ def numbered_lines(text: str) -> list[dict[str, Any]]:
     [{'number': 1, 'text': '甲'}, {'number': 2, 'text': ''}, {'number': 3, 'text': '乙'}]
     """
     return [{"number": i, "text": line} for i, line in enumerate(text.split("\n"), start=1)]
+
+
+def line_runs(lines: list[dict[str, Any]], page: PageView | None) -> list[dict[str, Any]]:
+    """The lines cut into runs: each run is inside one article's span, or outside all.
+
+    A run inside a span carries the article; the first run of each article carries
+    its span anchor (``span_id``).  Where spans overlap, the article that starts
+    later (the inner one) holds the line.
+
+    >>> from types import SimpleNamespace as A
+    >>> art = A(slug="x", span_id="s-x", metadata={"source": "p.txt:2-3"})
+    >>> page = A(articles=[art])
+    >>> [(len(r["lines"]), r["article"] is art, r["anchor"]) for r in line_runs(
+    ...     numbered_lines("a\\nb\\nc\\nd"), page)]
+    [(1, False, None), (2, True, 's-x'), (1, False, None)]
+    """
+    from .issues import span_of
+
+    owner: dict[int, Any] = {}
+    for art in page.articles if page else []:
+        _, first, last = span_of(art)
+        for n in range(first, last + 1):
+            owner[n] = art
+    runs: list[dict[str, Any]] = []
+    anchored: set[int] = set()
+    for line in lines:
+        art = owner.get(line["number"])
+        if runs and runs[-1]["article"] is art:
+            runs[-1]["lines"].append(line)
+            continue
+        anchor = None
+        if art is not None and id(art) not in anchored:
+            anchored.add(id(art))
+            anchor = art.span_id
+        runs.append({"article": art, "anchor": anchor, "lines": [line]})
+    return runs
 
 
 class SourcePagesGenerator(Generator):
@@ -42,23 +83,31 @@ class SourcePagesGenerator(Generator):
         if not raw_dir.is_dir():
             return
         template = self.get_template("source_page")
-        for path in scan_raw(raw_dir, base).pages:
+        archive = self.context.get(CONTEXT_KEY)
+        views = {p.source: p for p in archive.pages} if archive else {}
+        scan = scan_raw(raw_dir, base)
+        for path in scan.pages:
+            name = scan.page_names[path]
+            stem = name.removesuffix(".txt")
             try:
                 data = path.read_bytes()
                 text = decode_page(data, path.name)
             except (OSError, PageDecodeError):
                 continue  # reported by the importer; there is nothing to show
-            download = Path(self.output_path) / OUTPUT_DIR / path.name
+            download = Path(self.output_path) / OUTPUT_DIR / name
             download.parent.mkdir(parents=True, exist_ok=True)
             download.write_bytes(data)
+            page = views.get(name)
             writer.write_file(
-                f"{OUTPUT_DIR}/{path.stem}.html",
+                f"{OUTPUT_DIR}/{stem}.html",
                 template,
                 self.context,
                 relative_urls=True,
-                source_name=path.name,
-                lines=numbered_lines(text),
-                page_name=f"{OUTPUT_DIR}/{path.stem}",
+                source_name=name,
+                file_name=path.name,
+                view=page,
+                runs=line_runs(numbered_lines(text), page),
+                page_name=f"{OUTPUT_DIR}/{stem}",
             )
 
 

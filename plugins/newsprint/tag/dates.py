@@ -7,8 +7,10 @@ Sidecar
         paper = "巴南日报"   # optional
         date = "2023-04-20"  # "YYYY-MM-DD", "YYYY-MM" or "YYYY"; a TOML date works too
         page = 3             # optional
+        page_name = "要闻"    # optional
 
-    A sidecar date always wins over the text.
+    The issue date (sidecar, then the folder, then the masthead: see
+    :mod:`newsprint.tag.page_model`) always wins over the text.
 
 Rules for the text, in order (see :func:`page_date`):
 

@@ -42,7 +42,10 @@ def _field_problem(key: str, value: Any) -> str | None:
         ok = (isinstance(value, int) and not isinstance(value, bool)) or (
             isinstance(value, str) and value.strip().isdigit()
         )
-        return None if ok else f"page {value!r} is not a page number"
+        return None if ok and int(value) > 0 else f"page {value!r} is not a page number"
+    if key == "page_name":
+        ok = isinstance(value, str) and 0 < len(value.strip()) <= 20 and "\n" not in value
+        return None if ok else f"page_name {value!r} must be a short 版名 (20 characters at most)"
     return f"unknown key {key!r}"
 
 

@@ -12,13 +12,25 @@ from ..models import PageResult
 from .dates import page_date
 from .districts import detect_district, district_slug
 from .figures import extract_figures, extract_organisations, extract_projects
+from .page_model import page_facts
 from .places import is_place
 from .topics import assign_topics, keywords
 
 
-def tag_page(result: PageResult, text: str, sidecar: Mapping | None = None) -> None:
-    """Fill district, topics, keywords and date of every article of ``result``."""
-    date = page_date(text, sidecar)
+def tag_page(
+    result: PageResult, text: str, sidecar: Mapping | None = None, folder: Mapping | None = None
+) -> None:
+    """Fill district, topics, keywords, date and the page model of every article of ``result``.
+
+    ``folder`` is what the page's place under the raw folder says
+    (:func:`newsprint.tag.page_model.folder_facts`). The issue date, when the sidecar,
+    the folder or the masthead gives it, is every article's date; otherwise the
+    date comes from the text (:func:`newsprint.tag.dates.page_date`).
+    """
+    facts = page_facts(sidecar, folder, text)
+    result.warnings += [f"{result.source}: {p}; ignored" for p in facts.problems]
+    date = page_date(text, {"date": facts.issue_date} if facts.issue_date else None)
+    date_evidence = facts.evidence.get("issue_date") if facts.issue_date else None
     for art in result.articles:
         body = art.body_text
         title = " ".join(t for t in (art.kicker, art.title, art.subtitle) if t)
@@ -51,4 +63,7 @@ def tag_page(result: PageResult, text: str, sidecar: Mapping | None = None) -> N
             ]
         if date is not None:
             art.date = date.value
-            art.date_evidence = date.evidence
+            art.date_evidence = date_evidence or date.evidence
+        art.paper, art.issue_date = facts.paper, facts.issue_date
+        art.page_no, art.page_name = facts.page_no, facts.page_name
+        art.page_evidence = dict(facts.evidence)

@@ -76,6 +76,7 @@
     body: "b", "正文": "b", caption: "c", captions: "c", "图说": "c", "图片说明": "c",
     author: "a", authors: "a", byline: "a", "作者": "a", "署名": "a", "记者": "a",
     district: "d", "区县": "d", topic: "p", "主题": "p", "专题": "p",
+    source: "n", "出处": "n", "报名": "n", paper: "n",
   };
   var OR_WORDS = { OR: true, "或": true, "|": true };
 
@@ -178,7 +179,7 @@
     return { groups: groups, exclude: exclude, words: words, described: describe(groups, exclude) };
   }
 
-  var FIELD_LABELS = { t: "标题", k: "引题", s: "副题", b: "正文", c: "图片说明", a: "作者署名", d: "区县", p: "专题" };
+  var FIELD_LABELS = { t: "标题", k: "引题", s: "副题", b: "正文", c: "图片说明", a: "作者署名", d: "区县", p: "专题", n: "出处" };
 
   /* What a parsed query searched for: 「巴南」或「永川」，且不含「大足」（只看标题） */
   function describe(groups, exclude) {
@@ -871,6 +872,10 @@
       k: decodeColumn(raw.k, w.k),
       t: decodeColumn(raw.t, w.t),
       start: start,
+      // paper, page and date (YYYYMMDD): newsprint.search.facets; absent in older indexes
+      P: raw.P ? decodeColumn(raw.P, w.P) : new Uint8Array(counts.length),
+      g: raw.g ? decodeColumn(raw.g, w.g) : new Uint8Array(counts.length),
+      D: raw.D ? decodeColumn(raw.D, w.D) : new Uint32Array(counts.length),
     };
   }
 
@@ -904,10 +909,37 @@
       year: c.y[i] ? m.years[c.y[i] - 1] : "",
       kind: c.k[i] ? m.kinds[c.k[i] - 1] : "",
       topic: topics,
+      paper: c.P[i] ? (m.papers || [])[c.P[i] - 1] : "",
+      page: c.g[i] ? (m.pages || [])[c.g[i] - 1] : "",
+      date: c.D[i],
     };
   };
 
-  var FILTERS = ["district", "topic", "year", "kind"];
+  var FILTERS = ["district", "topic", "year", "kind", "paper"];
+
+  /*
+   * Is a date YYYYMMDD (00 for a month or day the page does not give) inside the
+   * range from..to (YYYYMMDD numbers, 0: open)? A date known only to the month or
+   * year is inside when any day of it is; an undated document never is.
+   */
+  function inRange(date, from, to) {
+    if (!from && !to) return true;
+    if (!date) return false;
+    var first = date, last = date;
+    if (date % 10000 === 0) { last = date + 1231; first = date + 101; }
+    else if (date % 100 === 0) { last = date + 31; first = date + 1; }
+    return (!from || last >= from) && (!to || first <= to);
+  }
+
+  /* "2023-04-20" (or "2023-04", "2023") → 20230420 (20230401, 20230101); a `to` bound
+   * fills the missing month and day to the end. "" or a bad value → 0. */
+  function rangeNumber(text, end) {
+    var m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$/.exec((text || "").trim());
+    if (!m) return 0;
+    var month = m[2] ? +m[2] : end ? 12 : 1;
+    var day = m[3] ? +m[3] : end ? 31 : 1;
+    return +m[1] * 10000 + month * 100 + day;
+  }
 
   /*
    * Results passing the filters `st` ({district, topic, year, kind}: a value or
@@ -918,7 +950,8 @@
   Engine.prototype.filter = function (results, st) {
     var m = this.manifest;
     var size = m.facetChunk;
-    var lists = { district: m.districts, topic: m.topics, year: m.years, kind: m.kinds };
+    var lists = { district: m.districts, topic: m.topics, year: m.years, kind: m.kinds, paper: m.papers || [] };
+    var from = rangeNumber(st && st.from, false), to = rangeNumber(st && st.to, true);
     var want = {};
     var counts = {};
     FILTERS.forEach(function (f) {
@@ -926,29 +959,32 @@
       want[f] = st && st[f] ? lists[f].indexOf(st[f]) + 1 || -1 : 0;
       counts[f] = new Uint32Array(lists[f].length + 1);
     });
-    var wd = want.district, wt = want.topic, wy = want.year, wk = want.kind;
-    var cd = counts.district, ct = counts.topic, cy = counts.year, ck = counts.kind;
+    var wd = want.district, wt = want.topic, wy = want.year, wk = want.kind, wp = want.paper;
+    var cd = counts.district, ct = counts.topic, cy = counts.year, ck = counts.kind, cp = counts.paper;
     var cache = this.facetCache;
     var passed = [];
     for (var r = 0; r < results.length; r++) {
       var n = results[r].n;
       var c = cache[Math.floor(n / size)];
       var i = n % size;
-      var d = c.d[i], y = c.y[i], k = c.k[i], t0 = c.start[i], t1 = c.start[i + 1];
+      if (!inRange(c.D[i], from, to)) continue; // the date range narrows every count
+      var d = c.d[i], y = c.y[i], k = c.k[i], p = c.P[i], t0 = c.start[i], t1 = c.start[i + 1];
       var missD = wd !== 0 && d !== wd;
       var missY = wy !== 0 && y !== wy;
       var missK = wk !== 0 && k !== wk;
+      var missP = wp !== 0 && p !== wp;
       var missT = false;
       if (wt !== 0) {
         missT = true;
         for (var j = t0; j < t1; j++) if (c.t[j] === wt) { missT = false; break; }
       }
-      var misses = missD + missY + missK + missT;
+      var misses = missD + missY + missK + missT + missP;
       if (misses > 1) continue;
       if (misses === 0) passed.push(results[r]);
       if (!misses || missD) cd[d]++;
       if (!misses || missY) cy[y]++;
       if (!misses || missK) ck[k]++;
+      if (!misses || missP) cp[p]++;
       if (!misses || missT) for (var j = t0; j < t1; j++) ct[c.t[j]]++;
     }
     var out = {};
@@ -962,7 +998,7 @@
   };
 
   /* Stored text of one field (d, p and a share the "extra" column). */
-  var FIELD_TEXT = { t: "title", k: "kicker", s: "subtitle", b: "body", c: "captions", d: "extra", p: "extra", a: "extra" };
+  var FIELD_TEXT = { t: "title", k: "kicker", s: "subtitle", b: "body", c: "captions", d: "extra", p: "extra", a: "extra", n: "extra" };
 
   /*
    * Does the stored text hold the query (after normalisation)? Every group needs
@@ -1047,6 +1083,8 @@
     normalizedWithMap: normalizedWithMap,
     decodeColumn: decodeColumn,
     FILTERS: FILTERS,
+    inRange: inRange,
+    rangeNumber: rangeNumber,
   };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.NewsprintSearchCore = api;

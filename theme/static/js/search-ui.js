@@ -1,7 +1,7 @@
 /*
  * Search page UI (templates/search.html). Works from file:// and http://: every
  * index file is a classic script injected on demand. Query and filters live in
- * the URL (?q=&district=&topic=&year=&kind=), so links, reload and the back
+ * the URL (?q=&district=&topic=&year=&kind=&paper=&from=&to=), so links, reload and the back
  * button all work. Content text only ever reaches the page as text nodes.
  */
 (function () {
@@ -15,8 +15,11 @@
   // The labels are written once, in Python (newsprint.models.KIND_LABELS); the theme
   // passes them on the search section.
   var KIND_LABELS = JSON.parse(root.getAttribute("data-kind-labels") || "{}");
-  var FILTERS = ["district", "topic", "year", "kind"];
-  var FILTER_ALL = { district: "全部区县", topic: "全部主题", year: "全部年份", kind: "全部类型" };
+  var FILTERS = ["district", "topic", "year", "kind", "paper"];
+  var FILTER_ALL = { district: "全部区县", topic: "全部主题", year: "全部年份", kind: "全部类型", paper: "全部报纸" };
+  // A date range (YYYY-MM-DD, YYYY-MM or YYYY at either end), kept in the URL like the filters.
+  var RANGE = ["from", "to"];
+  var STATE = FILTERS.concat(RANGE);
   var base = (root.getAttribute("data-siteurl") || "").replace(/\/+$/, "");
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
@@ -27,6 +30,9 @@
   var selects = {};
   FILTERS.forEach(function (f) {
     selects[f] = filterBox.querySelector('select[data-filter="' + f + '"]');
+  });
+  RANGE.forEach(function (f) {
+    selects[f] = filterBox.querySelector('input[data-filter="' + f + '"]');
   });
 
   function href(path) {
@@ -63,14 +69,14 @@
   function readState() {
     var p = new URLSearchParams(window.location.search);
     var st = { q: (p.get("q") || "").trim() };
-    FILTERS.forEach(function (f) { st[f] = p.get(f) || ""; });
+    STATE.forEach(function (f) { st[f] = p.get(f) || ""; });
     return st;
   }
 
   function writeState(st, replace) {
     var p = new URLSearchParams();
     if (st.q) p.set("q", st.q);
-    FILTERS.forEach(function (f) { if (st[f]) p.set(f, st[f]); });
+    STATE.forEach(function (f) { if (st[f]) p.set(f, st[f]); });
     var url = window.location.pathname + (p.toString() ? "?" + p.toString() : "");
     if (replace) window.history.replaceState(st, "", url);
     else window.history.pushState(st, "", url);
@@ -117,6 +123,7 @@
       });
       sel.value = st[f];
     });
+    RANGE.forEach(function (f) { selects[f].value = st[f]; });
     filterBox.hidden = !any;
   }
 
@@ -143,7 +150,7 @@
     return engine().then(function (eng) {
       return eng.search(st.q).then(function (res) {
         if (id !== runId) return;
-        var filtersOn = FILTERS.some(function (f) { return st[f]; });
+        var filtersOn = STATE.some(function (f) { return st[f]; });
         var numbers = res.results.map(function (r) { return r.n; });
         // Unfiltered, the first page is known now: its stored text loads with the facets.
         var first = filtersOn ? [] : numbers.slice(0, PAGE);
@@ -174,7 +181,7 @@
   }
 
   function showNothing(st, res) {
-    var filtersOn = FILTERS.some(function (f) { return st[f]; });
+    var filtersOn = STATE.some(function (f) { return st[f]; });
     var searched = (res.query && res.query.described) || "“" + st.q + "”";
     var msg = "没有找到符合 " + searched + " 的文章。";
     if (filtersOn && res.results.length) {
@@ -231,8 +238,9 @@
     a.addEventListener("click", rememberView);
     h.appendChild(a);
     li.appendChild(h);
-    var meta = [fc.district, formatDate(doc.date), KIND_LABELS[fc.kind] || fc.kind]
-      .filter(Boolean).join(" · ");
+    // Where it was printed (paper, date, page: only what is known), then district and kind.
+    var meta = [fc.paper ? "《" + fc.paper + "》" : "", formatDate(doc.date), fc.page, fc.district,
+      KIND_LABELS[fc.kind] || fc.kind].filter(Boolean).join(" · ");
     li.appendChild(el("p", "meta", meta));
     if (r.fields) {
       var labels = eng.fieldsOf(r).map(function (f) { return Core.FIELD_LABELS[f] || f; });
@@ -254,7 +262,7 @@
     render(st);
   });
 
-  FILTERS.forEach(function (f) {
+  STATE.forEach(function (f) {
     selects[f].addEventListener("change", function () {
       var st = readState();
       st[f] = selects[f].value;

@@ -61,6 +61,41 @@
     return marked;
   }
 
+  /*
+   * Copy buttons (data-copy="ID"): the clipboard when the browser allows it (not
+   * always from file://), else the text is selected for the reader to copy.
+   */
+  function selectText(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), function (btn) {
+    btn.addEventListener("click", function () {
+      var node = document.getElementById(btn.getAttribute("data-copy"));
+      var status = btn.parentNode.querySelector(".copy-status");
+      if (!node) return;
+      // A permalink is copied as the address it resolves to (an absolute one when
+      // published; the page's own address from disk), the citation as printed.
+      var text = node.getAttribute("data-permalink") ||
+        (node.tagName === "A" ? node.href : node.textContent.trim());
+      function say(msg) { if (status) status.textContent = msg; btn.setAttribute("data-copied", msg); }
+      function fallback() {
+        selectText(node);
+        var ok = false;
+        try { ok = document.execCommand && document.execCommand("copy"); } catch (e) { ok = false; }
+        say(ok ? "已复制" : "已选中，请按 Ctrl+C（⌘C）复制");
+      }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(function () { say("已复制"); }, fallback);
+      } else {
+        fallback();
+      }
+    });
+  });
+
   var q = new URLSearchParams(window.location.search).get("hl");
   var article = document.querySelector("article.article") || document.querySelector("main");
   if (!q || !article) return;
