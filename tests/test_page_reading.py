@@ -312,3 +312,12 @@ def test_a_paragraph_whose_dump_kept_spaces_between_its_parts_stays_one_paragrap
     assert first.title == "老旧小区改造提速"
     assert first.body_text.replace(" ", "") == text.replace(" ", "")
     assert second.title == "两城之间高速公路通车"
+
+
+def test_a_headline_with_a_comma_under_an_announcing_kicker_is_not_joined_to_it():
+    page = (
+        f"部长率工作组赴某省某市调研指导时强调\n关口前移，为群众守好健康之门\n\n本报记者 王磊\n\n"
+        f"{wrap(BODY_A + BODY_B, 20)}\n\n{wrap(BODY_A2 + BODY_B2, 20)}\n"
+    )
+    (art,) = segment_text(page, "p.txt").articles
+    assert (art.kicker, art.title) == ("部长率工作组赴某省某市调研指导时强调", "关口前移，为群众守好健康之门")

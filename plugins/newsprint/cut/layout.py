@@ -415,6 +415,22 @@ _WRAPPED_AFTER = ("，", "、", ",")
 _SENTENCE_MARKS = re.compile(r"[。；！？;!?]")
 
 
+# How a kicker hands over to its headline: "…指导强调", "…院长张定宇——", "菲氏叶猴：".
+_KICKER_SIGN = re.compile(r"(强调|指出|表示|要求|提出|时说|——|--|：|:)$")
+
+
+def _announced_headline(run: list[Line]) -> bool:
+    """A last line with one comma is still a headline when the line above announces it
+    ("…指导强调" / "关口前移，为群众守好健康之门") or a column's name follows it."""
+    last = run[-1].text
+    return (
+        len(run) >= 2
+        and len(_CLAUSE_MARKS.findall(last)) == 1
+        and "，" in last
+        and bool(_KICKER_SIGN.search(run[-2].text) or COLUMN_TAG.search(last))
+    )
+
+
 def headline_stacks(
     lines: list[Line], standalone: Callable[[str], bool] = lambda text: False
 ) -> set[int]:
@@ -458,7 +474,7 @@ def headline_stacks(
             2 <= len(run) <= 4
             and ends_apart
             and all(headline_like(ln) for ln in run)
-            and not _CLAUSE_MARKS.search(run[-1].text)
+            and (not _CLAUSE_MARKS.search(run[-1].text) or _announced_headline(run))
             and not run[-1].text.endswith((":", "："))  # "…业主：" leads into a notice
             and not any(ln.text.endswith(_WRAPPED_AFTER) for ln in run[:-1])
             and sum(len(re.findall(r"[，、,]", ln.text)) for ln in run) <= 2
