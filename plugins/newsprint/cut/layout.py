@@ -27,13 +27,19 @@ OPEN_END = "，,、；;—“‘「『（(《【"
 _MARKER = re.compile(r"^(#{1,6})\s+(?=\S)")
 
 
+# A note in brackets printed after a story's last sentence: "…观察。（相关报道见第十版）".
+_TRAILING_NOTE = re.compile(r"(?<=[。！？!?])[（(][^（）()]{2,30}[)）]$")
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence-final punctuation (closing quotes allowed).
 
     >>> ends_sentence("投资58.8亿元。"), ends_sentence("“重中之重。”"), ends_sentence("开")
     (True, True, False)
+    >>> ends_sentence("尚有922人正在接受医学观察。（相关报道见第十版）")
+    True
     """
-    stripped = text.rstrip().rstrip(CLOSERS)
+    stripped = _TRAILING_NOTE.sub("", text.rstrip()).rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in TERMINAL
 
 
