@@ -321,3 +321,15 @@ def test_a_headline_with_a_comma_under_an_announcing_kicker_is_not_joined_to_it(
     )
     (art,) = segment_text(page, "p.txt").articles
     assert (art.kicker, art.title) == ("部长率工作组赴某省某市调研指导时强调", "关口前移，为群众守好健康之门")
+
+
+def test_a_tagged_headline_after_a_short_last_line_starts_a_story_on_a_dense_page():
+    # No blank lines at all; the paragraph's last line is short, then a headline with
+    # a column's name: the indented paragraph does not run on into it.
+    # (the story ends on a source line, without a full stop)
+    source = "数据来源：某市住建委"
+    first = ["　　" + BODY_A[:18], *wrap(BODY_A[18:] + BODY_A2 + source, 20).splitlines()]
+    second = ["　　" + BODY_B[:18], *wrap(BODY_B[18:] + BODY_B2, 20).splitlines()]
+    page = "\n".join(["老旧小区改造提速", *first, "两城之间凝聚发展力量（快评）", *second]) + "\n"
+    articles = segment_text(page, "p.txt").articles
+    assert [a.title for a in articles] == ["老旧小区改造提速", "两城之间凝聚发展力量（快评）"]

@@ -322,6 +322,17 @@ class _Joiner:
             and not self.standalone(last_clause.strip())
         )
 
+    def tagged_headline_next(self, block: Block, line: Line) -> bool:
+        """A short last line, then a headline with a column's name: "…委宣传部" /
+        "交汇点上凝聚磅礴力量（快评）" — the paragraph ended, a story starts."""
+        return (
+            block.first != block.last
+            and not self.full.get(block.last, False)
+            and len(line.text) <= 40
+            and COLUMN_TAG.search(line.text) is not None
+            and not _SENTENCE_MARKS.search(COLUMN_TAG.sub("", line.text))
+        )
+
     def repeated_elsewhere(self, text: str) -> bool:
         """A line printed again inside the page text (a deck quoting its article)."""
         key = re.sub(r"\s+", "", text)
@@ -364,7 +375,13 @@ class _Joiner:
         if tail.endswith(("——", "--", ":", "：")) or _PHOTO_CREDIT.search(tail):
             return False
         mid_sentence = tail[-1] in OPEN_END or starts_mid_sentence(line.text)
-        if self.uses_indent and block.indent and line.gap == 0 and not line.indent:
+        if (
+            self.uses_indent
+            and block.indent
+            and line.gap == 0
+            and not line.indent
+            and not self.tagged_headline_next(block, line)
+        ):
             return True  # an indented paragraph runs on over flush lines until a full stop
         if self.width is None:
             # One paragraph per line: a long line with sentence punctuation that stops
@@ -386,7 +403,9 @@ class _Joiner:
         ):
             return True  # "…外长艾达尔别科夫举" / "行会谈。": a paragraph's short last line
         caption_like = block.gap >= 2 and len(block.text) <= 40  # printed under a picture
-        heading_next = has_inner_space(line.text) and len(line.text) <= 30
+        heading_next = len(line.text) <= 30 and (
+            has_inner_space(line.text) or self.tagged_headline_next(block, line)
+        )
         if block.first != block.last and not caption_like and not heading_next:
             # A paragraph of several lines ends on a sentence end, never on a bare
             # character: whatever follows a column or page break continues it.
