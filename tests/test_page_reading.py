@@ -333,3 +333,14 @@ def test_a_tagged_headline_after_a_short_last_line_starts_a_story_on_a_dense_pag
     page = "\n".join(["老旧小区改造提速", *first, "两城之间凝聚发展力量（快评）", *second]) + "\n"
     articles = segment_text(page, "p.txt").articles
     assert [a.title for a in articles] == ["老旧小区改造提速", "两城之间凝聚发展力量（快评）"]
+
+
+def test_a_closing_note_then_any_headline_starts_a_story():
+    page = (
+        f"老旧小区改造提速\n\n{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n（本报马德里电）\n\n"
+        f"两城 高速通车\n\n{wrap(BODY_B, 20)}\n\n{wrap(BODY_B2, 20)}\n"
+    )
+    first, second = segment_text(page, "p.txt").articles
+    assert first.body_text.endswith("（本报马德里电）")
+    assert second.title == "两城 高速通车"
+    assert second.confidence["boundary"] == BOUNDARY_CONFIDENCE["closing note"]

@@ -351,6 +351,8 @@ class PageSegmenter:
         }
         if any(self.is_strong(t) and (id(t) in under_heading or not _dashed(t)) for t in headings):
             return "hard", "strong headline"
+        if headings and current.items and _ENCLOSED_NOTE.match(current.items[-1].text):
+            return "hard", "closing note"  # "（本报马德里电）", then a headline
         if headings and self.stands_out(headings[0]):
             return "hard", "headline set apart"
         last = next((t.text for t in reversed(current.items) if t.kind is Kind.BODY), "")
