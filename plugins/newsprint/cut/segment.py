@@ -77,32 +77,31 @@ def containment(head: str, body: str) -> float:
 
 
 # How sure a cut is, by the evidence that made it: the share of articles cut on that
-# evidence whose start and end were right in `make bench-segment` (seed 0, 800 pages;
-# seed 1 agrees within a few points, except where fewer than 30 articles were seen —
-# those are marked "(few)").  An article's boundary confidence is the lower of the
-# evidence for its start and for the start of the article after it.  Below
+# evidence whose start and end were right in `make bench-segment` (seed 0, 1,200
+# pages; seed 1 agrees within a few points, except where fewer than 30 articles were
+# seen — those are marked "(few)").  An article's boundary confidence is the lower of
+# the evidence for its start and for the start of the article after it.  Below
 # LOW_CONFIDENCE an article is listed in import.json for an editor to check.
 BOUNDARY_CONFIDENCE = {
-    "page top": 0.89,  # the first article; its end still has to be found
+    "page top": 0.95,  # the first article; its end still has to be found
     "page end": 1.0,
-    "dateline": 0.97,  # the body opens "本报讯（记者…）", "新华社…电"
+    "dateline": 0.98,  # the body opens "本报讯（记者…）", "新华社…电"
     "new kind of text": 0.97,  # prose, then a headline over programme times or ▲ items
-    "strong headline": 0.9,  # "#" mark, district prefix, doubled headline, 启事/公告, column tag
-    "headline set apart": 0.91,  # laid out unlike the page's paragraphs
-    "headline and byline": 0.84,
-    "headline over lede": 0.84,  # (few) like "headline and byline"
-    "wider gap": 0.75,  # more blank lines than between paragraphs, nothing else (0.61/0.91)
-    "photo story": 0.8,  # heading, short text, photographer's credit (few; unmeasured)
-    "two headlines": 0.66,  # a run with a headline above and one below, cut between
-    "byline only": 0.65,  # a closing byline and no headline: may be one story (few)
-    "closing note": 0.55,  # after "（作者为…）", "（新华社…电）" (few)
+    "strong headline": 0.96,  # "#" mark, district prefix, doubled headline, 启事/公告, column tag
+    "headline set apart": 0.96,  # laid out unlike the page's paragraphs
+    "closing note": 0.97,  # after "（作者为…）", "（本报…电）" (0.98 / 0.96)
+    "headline and byline": 0.99,
+    "headline over lede": 0.9,  # (few) like "headline and byline"
+    "wider gap": 0.86,  # more blank lines than between paragraphs, nothing else (0.86/0.95)
+    "photo story": 0.8,  # heading, short text, photographer's credit (few)
+    "two headlines": 0.6,  # a run with a headline above and one below, cut between
+    "byline only": 0.6,  # a closing byline and no headline: may be one story (few)
     "page break": 0.5,  # (few)
 }
-# The share of titles right by where the headline was found (same measurement).
 TITLE_CONFIDENCE = {
-    "printed below": 0.97,  # after the body, as regional pages print them
-    "matched by words": 0.96,  # a floating headline given to the story it summarises
-    "printed above": 0.95,  # headline lines printed before the body
+    "printed below": 0.99,  # after the body, as regional pages print them
+    "matched by words": 0.98,  # a floating headline given to the story it summarises
+    "printed above": 0.98,  # headline lines printed before the body
     "none": 0.0,  # no headline printed: the opening clause stands in
 }
 LOW_CONFIDENCE = 0.8
