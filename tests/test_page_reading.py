@@ -344,3 +344,21 @@ def test_a_closing_note_then_any_headline_starts_a_story():
     assert first.body_text.endswith("（本报马德里电）")
     assert second.title == "两城 高速通车"
     assert second.confidence["boundary"] == BOUNDARY_CONFIDENCE["closing note"]
+
+
+def _dense(paragraph: str) -> list[str]:
+    return ["　　" + paragraph[:18], *wrap(paragraph[18:], 20).splitlines()]
+
+
+def test_on_a_dense_page_a_short_field_line_and_a_tagged_headline_end_themselves():
+    # No blank lines: "本版制图：…" is furniture, the next flush line a headline; a
+    # headline with a comma and a column's name before a byline is no sentence's end.
+    page = "\n".join([
+        "老旧小区改造提速", *_dense(BODY_A + BODY_A2), "　　本版制图：蔡华伟",
+        "两城之间高速公路今日正式建成通车", *_dense(BODY_B + BODY_B2),
+        "“用好一城水，洗净一城泥”（一线视角）", "特约记者 罗艾桦", *_dense(BODY_A2 + BODY_B),
+    ]) + "\n"
+    titles = [a.title for a in segment_text(page, "p.txt").articles]
+    assert titles == [
+        "老旧小区改造提速", "两城之间高速公路今日正式建成通车", "“用好一城水，洗净一城泥”（一线视角）"
+    ]

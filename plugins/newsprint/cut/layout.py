@@ -374,6 +374,13 @@ class _Joiner:
             return False
         if tail.endswith(("——", "--", ":", "：")) or _PHOTO_CREDIT.search(tail):
             return False
+        if (
+            block.first == block.last
+            and len(tail) <= 16
+            and _LABELLED_LINE.match(tail)
+            and not self.full.get(block.last, False)
+        ):
+            return False  # "本版制图：蔡华伟", "时间：5月22日": a short field line ends itself
         mid_sentence = tail[-1] in OPEN_END or starts_mid_sentence(line.text)
         if (
             self.uses_indent
@@ -576,7 +583,10 @@ def join_blocks(
             and line.gap == 0
             and ends_sentence(current.tail)
             and not ITEM.match(line.text)
-            and not (ends_paragraph(nxt) and not _CLAUSE_MARKS.search(line.text))
+            and not (
+                ends_paragraph(nxt)
+                and (not _CLAUSE_MARKS.search(line.text) or COLUMN_TAG.search(line.text))
+            )
             and joiner.fills_column(current)
             and not has_inner_space(current.tail)
             and not standalone(line.text)
