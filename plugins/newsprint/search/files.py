@@ -2,13 +2,28 @@
 
 Every file is a classic script assigning to a global (``fetch()`` and ES modules
 are blocked from ``file://``); :mod:`newsprint.search.index` lists them.
+
+Build identity: every file the browser loads after the manifest ends with a line
+``NEWSPRINT_BUILDS["shard-0a.js"]="<build>"``, and the manifest says
+``"build":"<build>"``, a digest of everything the files are made from (the
+documents, the settings, the search code and lunr.js: :func:`build_id`).  A
+browser holding the manifest of an earlier deploy sees another build in the
+first file it loads, and reloads the manifest instead of reading one build's
+files with the other's plan (search-core.js: ``StaleIndex``).
+
+Cache: with ``cache_dir``, the files of a build are kept there under its build id;
+a build whose id is there already is linked (or copied) from the cache instead
+of being indexed again, so a rebuild with no article changed costs a digest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import shutil
+import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,6 +37,11 @@ from .shards import ShardPlan, choose_shard_count, ref_of, shard_name
 
 SHARDS_GLOBAL = "(window.NEWSPRINT_SHARDS=window.NEWSPRINT_SHARDS||{})"
 POSITIONS_GLOBAL = "(window.NEWSPRINT_POSITIONS=window.NEWSPRINT_POSITIONS||{})"
+BUILDS_GLOBAL = "(window.NEWSPRINT_BUILDS=window.NEWSPRINT_BUILDS||{})"
+MANIFEST_VERSION = 6
+#: Files written into the cache last: a cache folder without it is incomplete.
+CACHE_DONE = "build.json"
+PACKAGE = Path(__file__).parent
 
 
 @dataclass
@@ -32,6 +52,7 @@ class BuildReport:
     files: int = 0
     bytes: int = 0
     shard_bytes: dict[str, int] = field(default_factory=dict)
+    cached: bool = False  # the files came from the build cache
 
 
 def _js_global(name: str, key, value) -> str:
@@ -44,6 +65,42 @@ def _stored_text(text: str) -> str:
     return unicodedata.normalize("NFC", re.sub(r"[ \t\u00a0]+", " ", text)).strip()
 
 
+def build_id(docs: Sequence[SearchDoc], *settings, lunr_js: Path | None = None) -> str:
+    """A digest of what the search files are made from: same inputs, same id.
+
+    >>> a = SearchDoc(url="a.html", title="甲", body="乙")
+    >>> build_id([a], 8) == build_id([a], 8) != build_id([a], 16)
+    True
+    """
+    digest = hashlib.sha1(f"v{MANIFEST_VERSION}".encode())
+    for path in sorted(PACKAGE.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    if lunr_js is not None and Path(lunr_js).is_file():
+        digest.update(Path(lunr_js).read_bytes())
+    digest.update(json.dumps(settings).encode())
+    for d in docs:
+        digest.update(json.dumps(d.__dict__, ensure_ascii=False, default=list).encode() + b"\n")
+    return digest.hexdigest()[:16]
+
+
+def _files_of(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.name != CACHE_DONE)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _clear(out_dir: Path) -> None:
+    if out_dir.exists():
+        for old in out_dir.glob("*.js"):
+            old.unlink()
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+
 def build_search_index(
     docs: Sequence[SearchDoc],
     out_dir: Path,
@@ -53,13 +110,57 @@ def build_search_index(
     facet_chunk: int = 4096,
     lunr_js: Path | None = None,
     backend: str = "fast",
+    cache_dir: Path | None = None,
 ) -> BuildReport:
-    """Write the search files for ``docs`` into ``out_dir`` (usually output/search)."""
+    """Write the search files for ``docs`` into ``out_dir`` (usually output/search);
+    with ``cache_dir``, take them from the cache when the same build is there."""
     out_dir = Path(out_dir)
-    if out_dir.exists():
-        for old in out_dir.glob("*.js"):
-            old.unlink()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    build = build_id(docs, shards, chunk, facet_chunk, backend, lunr_js=lunr_js)
+    cached = Path(cache_dir) / build if cache_dir is not None else None
+    if cached is not None and (cached / CACHE_DONE).is_file():
+        try:
+            report = BuildReport(**json.loads((cached / CACHE_DONE).read_text("utf-8")))
+        except (OSError, ValueError, TypeError):
+            shutil.rmtree(cached, ignore_errors=True)  # damaged: built again below
+        else:
+            _clear(out_dir)
+            for path in _files_of(cached):
+                _link_or_copy(path, out_dir / path.name)
+            report.cached = True
+            return report
+    _clear(out_dir)
+    report = _write_index(docs, out_dir, build, shards, chunk, facet_chunk, lunr_js, backend)
+    if cache_dir is not None:
+        _keep(out_dir, Path(cache_dir), build, report)
+    return report
+
+
+def _keep(out_dir: Path, cache_dir: Path, build: str, report: BuildReport) -> None:
+    """Put this build's files into the cache (whole or not at all); older builds go."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=cache_dir))
+    for path in _files_of(out_dir):
+        _link_or_copy(path, staging / path.name)
+    (staging / CACHE_DONE).write_text(json.dumps(report.__dict__), "utf-8")
+    for old in cache_dir.iterdir():
+        if old.is_dir() and old != staging and not old.name.startswith(".partial-"):
+            shutil.rmtree(old, ignore_errors=True)
+    try:
+        staging.rename(cache_dir / build)
+    except OSError:  # another build put the same files there first
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_index(
+    docs: Sequence[SearchDoc],
+    out_dir: Path,
+    build: str,
+    shards: int,
+    chunk: int,
+    facet_chunk: int,
+    lunr_js: Path | None,
+    backend: str,
+) -> BuildReport:
     report = BuildReport(documents=len(docs))
     corpus = read_corpus(docs)
     refs = [ref_of(i) for i in range(len(docs))]
@@ -69,6 +170,8 @@ def build_search_index(
     report.shards = shards
 
     def write(name: str, text: str) -> None:
+        if name != "manifest.js":  # which build this file belongs to (see the module doc)
+            text += f"{BUILDS_GLOBAL}[{json.dumps(name)}]={json.dumps(build)};\n"
         data = text.encode("utf-8")
         (out_dir / name).write_bytes(data)
         report.files += 1
@@ -108,7 +211,8 @@ def build_search_index(
     write("fold.js", f"window.NEWSPRINT_FOLD={compact_json(fold_pairs())};\n")
 
     manifest = {
-        "version": 5,
+        "version": MANIFEST_VERSION,
+        "build": build,
         "lunr": LUNR_VERSION,
         "shards": shards,
         "files": files,

@@ -217,11 +217,27 @@
     return { text: out, map: map };
   }
 
+  /*
+   * A search file from another build than the manifest (search/files.py: every file
+   * names its build in NEWSPRINT_BUILDS): the manifest is an earlier deploy's, and
+   * reading the new files with its plan would silently find nothing. The page
+   * reloads the manifest instead.
+   */
+  function StaleIndex(file, seen, want) {
+    this.name = "StaleIndex";
+    this.stale = true;
+    this.message = "search/" + file + " is from build " + seen + ", the manifest from " + want;
+  }
+  StaleIndex.prototype = Object.create(Error.prototype);
+  StaleIndex.prototype.constructor = StaleIndex;
+
   function Engine(opts) {
     this.T = opts.tokenize;
     this.lunr = opts.lunr;
     this.manifest = opts.manifest;
     this.loadScript = opts.loadScript; // (relative path) -> Promise
+    // http(s): ask for each file with its build (?b=), so no cache hands back another build's
+    this.bust = !!opts.bust;
     this.globals = opts.globals; // object holding NEWSPRINT_SHARDS / NEWSPRINT_DOCS
     this.indexes = {};
     this.positionTables = {};
@@ -271,9 +287,23 @@
   Engine.prototype._load = function (file, ready) {
     var self = this;
     if (!this.pending[file]) {
-      this.pending[file] = this.loadScript("search/" + file).then(function () {
+      var build = this.manifest.build;
+      var url = "search/" + file + (build && this.bust ? "?b=" + build : "");
+      this.pending[file] = this.loadScript(url).then(function () {
+        var seen = (self.globals.NEWSPRINT_BUILDS || {})[file];
+        if (build && seen !== build) {
+          delete self.pending[file];
+          throw new StaleIndex(file, seen, build);
+        }
         self.loadedFiles.push(file);
         return ready();
+      }, function (err) {
+        // A file the manifest names is missing: most likely a newer deploy (whose
+        // manifest names other files); worth one reload of the manifest too.
+        delete self.pending[file];
+        var stale = new StaleIndex(file, "(missing)", build);
+        stale.message = err && err.message ? err.message : stale.message;
+        throw stale;
       });
     }
     return this.pending[file];
@@ -1037,6 +1067,7 @@
 
   var api = {
     Engine: Engine,
+    StaleIndex: StaleIndex,
     parseQuery: parseQuery,
     lexQuery: lexQuery,
     markPieces: markPieces,
