@@ -1,7 +1,7 @@
 """The Pelican generator writing output/search/ from the finished articles.
 
-The files of the last build are kept in ``CACHE_PATH/newsprint-search/<build>``
-(Pelican's cache folder, ``cache/`` beside pelicanconf.py): a build whose
+The files of the last build are kept in ``NEWSPRINT_CACHE_DIR/newsprint-search/<build>``
+(``cache/`` beside the content folder, set by the plugin): a build whose
 articles, settings and search code are all unchanged links them from there
 instead of indexing again (:func:`newsprint.search.files.build_search_index`).
 ``NEWSPRINT_SEARCH_CACHE = False`` turns that off.
@@ -51,9 +51,10 @@ class SearchIndexGenerator:
         )
 
     def _cache_dir(self) -> Path | None:
-        if not get_setting(self.settings, "NEWSPRINT_SEARCH_CACHE"):
+        folder = self.settings.get("NEWSPRINT_CACHE_DIR")
+        if not folder or not get_setting(self.settings, "NEWSPRINT_SEARCH_CACHE"):
             return None
-        return Path(self.settings.get("CACHE_PATH", "cache")) / "newsprint-search"
+        return Path(folder) / "newsprint-search"
 
 
 def get_generators(pelican_object):
