@@ -10,7 +10,7 @@ from newsprint.posts.importer import import_pages
 from paths import RAW
 
 
-def _pages(tmp_path, copies: int = 3):
+def _pages(tmp_path, copies: int = 4):
     """The sample pages, several times over under other names (enough for the pool)."""
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -47,14 +47,14 @@ def test_workers_write_what_one_process_writes(tmp_path, monkeypatch):
 
 
 def test_results_come_back_in_job_order_from_worker_processes(tmp_path):
-    raw = _pages(tmp_path, copies=2)
+    raw = _pages(tmp_path, copies=4)
     jobs = [(p.read_bytes(), p.name, None) for p in sorted(raw.glob("*.txt"))]
     names = [r.source for r in parallel.process_all(jobs, workers=2)]
     assert names == [name for _, name, _ in jobs]
 
 
 def test_a_killed_worker_costs_no_page(tmp_path, monkeypatch):
-    raw = _pages(tmp_path, copies=2)
+    raw = _pages(tmp_path, copies=4)
     jobs = [(p.read_bytes(), p.name, None) for p in sorted(raw.glob("*.txt"))]
     parent = os.getpid()
     real = parallel.process_job

@@ -31,7 +31,7 @@ from ..tag.sidecar import read_sidecar
 log = logging.getLogger(__name__)
 
 #: Below this many pages, starting workers costs more than it saves.
-MIN_PAGES_FOR_POOL = 8
+MIN_PAGES_FOR_POOL = 16
 
 Job = tuple[bytes, str, Path | None]  # page bytes, page name, its sidecar file
 
@@ -65,14 +65,17 @@ def process_all(jobs: Sequence[Job], workers: int | None = None) -> Iterator[Pag
     ):
         yield from map(process_job, jobs)
         return
-    done = 0
+    # The first page here: it loads the dictionaries and tables every page needs,
+    # and the workers forked after it start with them loaded.
+    yield process_job(jobs[0])
+    done = 1
     # Chunks small enough to keep both cores busy to the end, big enough to pass
     # few messages.
     chunk = max(1, min(16, len(jobs) // (workers * 8)))
     context = multiprocessing.get_context("fork")
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for result in pool.map(_in_worker, jobs, chunksize=chunk):
+            for result in pool.map(_in_worker, jobs[1:], chunksize=chunk):
                 done += 1
                 yield result
     except BrokenProcessPool as exc:
