@@ -69,3 +69,18 @@ def test_a_killed_worker_costs_no_page(tmp_path, monkeypatch):
     assert [r.source for r in results] == [name for _, name, _ in jobs]
     expected = [real(job) for job in jobs]
     assert [len(r.articles) for r in results] == [len(r.articles) for r in expected]
+
+
+def test_a_page_over_the_size_limit_is_refused_by_name_and_the_others_imported(
+    tmp_path, monkeypatch
+):
+    raw = _pages(tmp_path, copies=1)
+    alone = import_pages(raw, tmp_path / "alone")
+    big = raw / "huge.txt"
+    big.write_bytes(b"\n\n".join(p.read_bytes() for p in sorted(raw.glob("*.txt"))[:5]))
+    monkeypatch.setenv("NEWSPRINT_MAX_PAGE_BYTES", str(big.stat().st_size - 1))
+    report = import_pages(raw, tmp_path / "posts")
+    (error,) = [e for e in report.errors if e.startswith("huge.txt")]
+    assert f"{big.stat().st_size:,} bytes, over the" in error and "split it into pages" in error
+    assert not (tmp_path / "posts" / "huge").exists()
+    assert report.written == alone.written  # every other page's articles came in
