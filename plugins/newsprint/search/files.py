@@ -18,6 +18,7 @@ of being indexed again, so a rebuild with no article changed costs a digest.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -25,6 +26,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,9 +37,8 @@ from .fold import fold_pairs
 from .index import LUNR_VERSION, compact_json, read_corpus, shard_payloads
 from .shards import ShardPlan, choose_shard_count, ref_of, shard_name
 
-SHARDS_GLOBAL = "(window.NEWSPRINT_SHARDS=window.NEWSPRINT_SHARDS||{})"
-POSITIONS_GLOBAL = "(window.NEWSPRINT_POSITIONS=window.NEWSPRINT_POSITIONS||{})"
 BUILDS_GLOBAL = "(window.NEWSPRINT_BUILDS=window.NEWSPRINT_BUILDS||{})"
+PACKED_GLOBAL = "(window.NEWSPRINT_PACKED=window.NEWSPRINT_PACKED||{})"
 MANIFEST_VERSION = 6
 #: Files written into the cache last: a cache folder without it is incomplete.
 CACHE_DONE = "build.json"
@@ -58,6 +59,32 @@ class BuildReport:
 def _js_global(name: str, key, value) -> str:
     payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return f"(window.{name}=window.{name}||{{}})[{json.dumps(key)}]={payload};\n"
+
+
+def packed(file: str, global_name: str, key, payload: str) -> str:
+    """A script holding ``payload`` (JSON text) deflated and in base64, for the browser to
+    inflate (``DecompressionStream("deflate")``, which works from ``file://`` as the
+    bytes come in a script) and put at ``window[global_name][key]``.
+
+    The index is stored ~3.5 times smaller than as plain JSON (base64 costs a third
+    on top of deflate's ~4.7×); over http it is fetched about as small as before.
+
+    >>> text = packed("docs-0.js", "NEWSPRINT_DOCS", 0, '["凌创"]')
+    >>> text.startswith('(window.NEWSPRINT_PACKED=window.NEWSPRINT_PACKED||{})["docs-0.js"]=')
+    True
+    >>> unpacked(text)
+    ('NEWSPRINT_DOCS', 0, '["凌创"]')
+    """
+    data = base64.b64encode(zlib.compress(payload.encode("utf-8"), 6)).decode("ascii")
+    entry = f'[{json.dumps(global_name)},{json.dumps(key)},"{data}"]'
+    return f"{PACKED_GLOBAL}[{json.dumps(file)}]={entry};\n"
+
+
+def unpacked(text: str) -> tuple[str, object, str]:
+    """(global name, key, JSON payload) of a file written by :func:`packed`."""
+    entry = json.loads(text.split("\n", 1)[0].split("]=", 1)[1].rstrip(";"))
+    name, key, data = entry
+    return name, key, zlib.decompress(base64.b64decode(data)).decode("utf-8")
 
 
 def _stored_text(text: str) -> str:
@@ -180,11 +207,13 @@ def _write_index(
     files = {}
     for s, payload, positions in shard_payloads(corpus, refs, plan, backend):
         name = shard_name(s, shards)
-        text = f"{SHARDS_GLOBAL}[{json.dumps(name)}]={payload};\n"
-        write(f"shard-{name}.js", text)
-        files[name] = f"shard-{name}.js"
+        file = f"shard-{name}.js"
+        text = packed(file, "NEWSPRINT_SHARDS", name, payload)
+        write(file, text)
+        files[name] = file
         report.shard_bytes[name] = len(text.encode("utf-8"))
-        write(f"positions-{name}.js", f"{POSITIONS_GLOBAL}[{json.dumps(name)}]={positions};\n")
+        file = f"positions-{name}.js"
+        write(file, packed(file, "NEWSPRINT_POSITIONS", name, positions))
     del corpus
 
     for start in range(0, len(docs), chunk):
@@ -201,7 +230,8 @@ def _write_index(
             ]
             for d in docs[start : start + chunk]
         ]
-        write(f"docs-{start // chunk}.js", _js_global("NEWSPRINT_DOCS", start // chunk, stored))
+        file = f"docs-{start // chunk}.js"
+        write(file, packed(file, "NEWSPRINT_DOCS", start // chunk, compact_json(stored)))
 
     table = FacetTable.of(docs)
     for number, start in enumerate(range(0, len(docs), facet_chunk)):

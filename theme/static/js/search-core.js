@@ -231,6 +231,27 @@
   StaleIndex.prototype = Object.create(Error.prototype);
   StaleIndex.prototype.constructor = StaleIndex;
 
+  /*
+   * A packed search file (search/files.py: packed) holds its JSON deflated, in
+   * base64: NEWSPRINT_PACKED[file] = [global, key, data]. Inflate it and put the
+   * value at globals[global][key], where the engine reads a plain file's value.
+   * DecompressionStream works from file:// too, as the bytes come in a script.
+   */
+  function unpack(globals, file) {
+    var all = globals.NEWSPRINT_PACKED;
+    var entry = all && all[file];
+    if (!entry) return Promise.resolve();
+    delete all[file];
+    var binary = atob(entry[2]);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(function (text) {
+      var store = globals[entry[0]] || (globals[entry[0]] = {});
+      store[entry[1]] = JSON.parse(text);
+    });
+  }
+
   function Engine(opts) {
     this.T = opts.tokenize;
     this.lunr = opts.lunr;
@@ -296,7 +317,7 @@
           throw new StaleIndex(file, seen, build);
         }
         self.loadedFiles.push(file);
-        return ready();
+        return unpack(self.globals, file).then(ready);
       }, function (err) {
         // A file the manifest names is missing: most likely a newer deploy (whose
         // manifest names other files); worth one reload of the manifest too.
