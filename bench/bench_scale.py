@@ -32,7 +32,13 @@ children's maximum):
 * **new issue**: 8 pages of a new date added;
 * **plain** Pelican 4 on the very same Markdown posts (no plugins, the default
   theme, no feeds), twice, back to back with the newsprint builds;
-* output size: whole site, ``search/`` raw and gzip -6, and KB per article.
+* output size: whole site, ``search/`` raw and gzip -6, and KB per article;
+* search on the built site (``--no-search`` skips it): recall and precision@10 of
+  ``SEARCH_QUERIES`` (words of the corpus' own news) against an exact-substring
+  scan of the stored text, with the page's engine under node; then in Chromium,
+  over http:// and file://, per query in a fresh page: time to the first result,
+  bytes loaded before it (http, raw and gzip -6), a *new* query on that open page,
+  and the first query again (warm), as median and p95.
 
 The machine may be shared with other work: compare ratios measured in one run.
 """
@@ -57,6 +63,44 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 ISSUE_PAGES = 8
+SEARCH_QUERIES = [
+    "习近平",
+    "脱贫攻坚",
+    "一带一路",
+    "高质量发展",
+    "乡村振兴",
+    "疫情防控",
+    "新冠肺炎",
+    "人民群众",
+    "改革开放",
+    "全面建成小康社会",
+    "生态环境",
+    "科技创新",
+    "粤港澳大湾区",
+    "长江经济带",
+    "雄安新区",
+    "5G",
+    "2019年",
+    "百分之",
+    "亿元",
+    "北京 合作",
+    "农民 增收",
+    "企业 复工",
+    "学校 教育",
+    "医院 医生",
+    "扶贫 产业",
+    "冬奥会",
+    "垃圾分类",
+    "互联网",
+    "共产党",
+    "新时代",
+    "志愿者",
+    "博物馆",
+    "港珠澳大桥",
+    "民营企业",
+    "营商环境",
+    "村",
+]
 YEARS_PER_ROUND = 2
 
 
@@ -282,7 +326,7 @@ def change_one_page(raw: Path, seed: int) -> str:
         return page.name
 
 
-def bench_size(size: int, out: Path, seed: int) -> dict:
+def bench_size(size: int, out: Path, seed: int, search: bool = True) -> dict:
     project = out / f"site-{size}"
     shutil.rmtree(project, ignore_errors=True)
     raw = project / "content" / "raw"
@@ -338,6 +382,143 @@ def bench_size(size: int, out: Path, seed: int) -> dict:
     return r
 
 
+def _pct(values: list[float], p: int) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+def stored_rows(search: Path) -> list[list]:
+    """Every document's stored row (title, body, captions, extra, url, date, kicker, subtitle)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from newsprint.search.files import unpacked
+
+    chunks = {}
+    for path in search.glob("docs-*.js"):
+        _, key, payload = unpacked(path.read_text("utf-8"))
+        chunks[int(key)] = json.loads(payload)
+    return [row for k in sorted(chunks) for row in chunks[k]]
+
+
+def search_quality(site: Path) -> tuple[float, float]:
+    """Mean recall and precision@10 of SEARCH_QUERIES against exact-substring truth."""
+    from newsprint.search.tokens import normalize
+
+    rows = stored_rows(site / "search")
+    texts = [(r[4], normalize("\n".join([r[0], r[1], r[2], r[3], r[6], r[7]]))) for r in rows]
+    out = subprocess.run(
+        [
+            "node",
+            str(ROOT / "tests" / "fixtures" / "run_queries.js"),
+            str(site),
+            str(ROOT / "node_modules" / "lunr" / "lunr.js"),
+        ],
+        input=json.dumps(SEARCH_QUERIES),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    recalls, precisions = [], []
+    for r in json.loads(out.stdout):
+        words = [w for w in normalize(r["q"]).split() if w]
+        want = {url for url, text in texts if all(w in text for w in words)}
+        got = r["urls"]
+        recalls.append(len(want & set(got)) / len(want) if want else 1.0)
+        top = got[:10]
+        precisions.append(sum(u in want for u in top) / len(top) if top else float(not want))
+    return sum(recalls) / len(recalls), sum(precisions) / len(precisions)
+
+
+PROBE = """async (q) => {
+  const root = document.getElementById('search');
+  document.getElementById('search-q').value = q;
+  const t0 = performance.now();
+  document.getElementById('search-form').requestSubmit();
+  await new Promise((res) => {
+    const check = () => ['done', 'error'].includes(root.getAttribute('data-state'))
+      ? res() : requestAnimationFrame(check);
+    check();
+  });
+  return performance.now() - t0;
+}"""
+
+
+def search_in_browser(site: Path) -> dict:
+    """Cold first result, bytes before it, a new query and the warm repeat, http and file."""
+    import functools
+    import http.server
+    import threading
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from chromium import ARGS, CHROMIUM
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    figures = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        for label, base in (
+            ("http", f"http://127.0.0.1:{server.server_address[1]}"),
+            ("file", site.resolve().as_uri()),
+        ):
+            cold, raw, gz, new, warm = [], [], [], [], []
+            n = len(SEARCH_QUERIES)
+            for i, q in enumerate(SEARCH_QUERIES):
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                page.goto(f"{base}/search.html?q={quote(q)}")
+                page.wait_for_selector('#search[data-state="done"]', timeout=120_000)
+                cold.append(page.evaluate("performance.now()") / 1000)
+                if label == "http":
+                    names = page.evaluate(
+                        "performance.getEntriesByType('resource').map(e => e.name)"
+                    )
+                    size = zsize = 0
+                    for url in {*names, f"{base}/search.html"}:
+                        path = site / url.split(base, 1)[1].lstrip("/").split("?")[0]
+                        if path.is_file():
+                            data = path.read_bytes()
+                            size += len(data)
+                            zsize += len(gzip.compress(data, 6))
+                    raw.append(size)
+                    gz.append(zsize)
+                new.append(page.evaluate(PROBE, SEARCH_QUERIES[(i + 1) % n]))
+                page.evaluate(PROBE, q)
+                warm.append(page.evaluate(PROBE, q))
+                ctx.close()
+            figures[label] = {"cold": cold, "raw": raw, "gz": gz, "new": new, "warm": warm}
+        browser.close()
+    server.shutdown()
+    return figures
+
+
+def print_search(site: Path) -> dict:
+    recall, p10 = search_quality(site)
+    print(f"search: {len(SEARCH_QUERIES)} queries, recall {recall:.3f}, precision@10 {p10:.3f}")
+    figures = search_in_browser(site)
+    for label, f in figures.items():
+        line = (
+            f"[{label}] first result p95 {_pct(f['cold'], 95):.2f} s (median "
+            f"{sorted(f['cold'])[len(f['cold']) // 2]:.2f}); new query on the open page p95 "
+            f"{_pct(f['new'], 95):.0f} ms; warm p95 {_pct(f['warm'], 95):.0f} ms"
+        )
+        if f["raw"]:
+            line += (
+                f"; before the first result: max {max(f['raw']) / 1e6:.2f} MB raw, "
+                f"{max(f['gz']) / 1e6:.2f} MB gzip"
+            )
+        print(line, flush=True)
+    return {"recall": recall, "p10": p10, **figures}
+
+
 def _line(label: str, b: dict) -> None:
     parts = [f"{label}: {b['total']:.1f} s"]
     if "import" in b:
@@ -370,9 +551,26 @@ def table(results: list[dict]) -> None:
             f"{r['out_bytes'] / r['articles'] / 1e3:.1f} | {r['search_bytes'] / 1e6:.0f}/"
             f"{r['search_gz'] / 1e6:.0f}, {r['search_files']} |"
         )
+    searched = [r for r in results if "search" in r]
+    if searched:
+        print(
+            "\n| size | recall | P@10 | first result p95 http / file s | gzip before it MB "
+            "| new query p95 http / file ms | warm p95 http / file ms |"
+        )
+        print("|---" * 7 + "|")
+    for r in searched:
+        s, h, f = r["search"], r["search"]["http"], r["search"]["file"]
+        print(
+            f"| {r['articles']} | {s['recall']:.3f} | {s['p10']:.3f} | "
+            f"{_pct(h['cold'], 95):.2f} / {_pct(f['cold'], 95):.2f} | {max(h['gz']) / 1e6:.2f} | "
+            f"{_pct(h['new'], 95):.0f} / {_pct(f['new'], 95):.0f} | "
+            f"{_pct(h['warm'], 95):.0f} / {_pct(f['warm'], 95):.0f} |"
+        )
     print(
         "(plain s: the faster of the two plain Pelican builds; targets: full ≤ 1.5× plain, "
-        "no change ≤ 0.5× plain, new issue ≤ 0.10 of full, ≤ 10 KB per article)"
+        "no change ≤ 0.5× plain, new issue ≤ 0.10 of full, ≤ 10 KB per article; search: "
+        "recall and P@10 1.0, first result < 0.5 s, ≤ 1 MB gzip before it, new query < 150 ms, "
+        "warm < 50 ms)"
     )
 
 
@@ -381,6 +579,7 @@ def main(argv=None) -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "scale")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-search", action="store_true", help="skip the search figures")
     ap.add_argument(
         "--build", nargs=3, metavar=("PROJECT", "CONF", "OUTPUT"), help=argparse.SUPPRESS
     )
@@ -389,7 +588,7 @@ def main(argv=None) -> None:
         _build_here(Path(args.build[0]), args.build[1], args.build[2])
         return
     print(f"bench-scale: sizes {args.sizes}, {os.cpu_count()} cores; scratch in {args.out}")
-    results = [bench_size(n, args.out, args.seed) for n in args.sizes]
+    results = [bench_size(n, args.out, args.seed, not args.no_search) for n in args.sizes]
     table(results)
 
 
