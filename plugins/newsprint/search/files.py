@@ -27,7 +27,9 @@ import shutil
 import tempfile
 import unicodedata
 import zlib
+from collections import deque
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -205,33 +207,50 @@ def _write_index(
         report.bytes += len(data)
 
     files = {}
-    for s, payload, positions in shard_payloads(corpus, refs, plan, backend):
-        name = shard_name(s, shards)
-        file = f"shard-{name}.js"
-        text = packed(file, "NEWSPRINT_SHARDS", name, payload)
-        write(file, text)
-        files[name] = file
-        report.shard_bytes[name] = len(text.encode("utf-8"))
-        file = f"positions-{name}.js"
-        write(file, packed(file, "NEWSPRINT_POSITIONS", name, positions))
-    del corpus
 
-    for start in range(0, len(docs), chunk):
-        stored = [
-            [
-                _stored_text(d.title),
-                _stored_text(d.body),
-                _stored_text("\n".join(d.captions)),
-                " ".join(x for x in (d.district, *d.topics, *d.authors) if x),
-                d.url,
-                date_number(d.date),
-                _stored_text(d.kicker),
-                _stored_text(d.subtitle),
+    def pack_shard(name: str, payload: str, positions: str) -> tuple[str, str, str]:
+        shard_text = packed(f"shard-{name}.js", "NEWSPRINT_SHARDS", name, payload)
+        positions_text = packed(f"positions-{name}.js", "NEWSPRINT_POSITIONS", name, positions)
+        return name, shard_text, positions_text
+
+    def flush(queue: deque, keep: int) -> None:
+        while len(queue) > keep:
+            name, shard_text, positions_text = queue.popleft().result()
+            write(f"shard-{name}.js", shard_text)
+            files[name] = f"shard-{name}.js"
+            report.shard_bytes[name] = len(shard_text.encode("utf-8"))
+            write(f"positions-{name}.js", positions_text)
+
+    # zlib lets go of the GIL: two threads deflate the shards while this one makes the
+    # next; files are written in shard order, as few shards waiting as threads.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        queue: deque = deque()
+        for s, payload, positions in shard_payloads(corpus, refs, plan, backend):
+            queue.append(pool.submit(pack_shard, shard_name(s, shards), payload, positions))
+            flush(queue, 2)
+        flush(queue, 0)
+        del corpus
+
+        def pack_docs(start: int) -> str:
+            stored = [
+                [
+                    _stored_text(d.title),
+                    _stored_text(d.body),
+                    _stored_text("\n".join(d.captions)),
+                    " ".join(x for x in (d.district, *d.topics, *d.authors) if x),
+                    d.url,
+                    date_number(d.date),
+                    _stored_text(d.kicker),
+                    _stored_text(d.subtitle),
+                ]
+                for d in docs[start : start + chunk]
             ]
-            for d in docs[start : start + chunk]
-        ]
-        file = f"docs-{start // chunk}.js"
-        write(file, packed(file, "NEWSPRINT_DOCS", start // chunk, compact_json(stored)))
+            file = f"docs-{start // chunk}.js"
+            return packed(file, "NEWSPRINT_DOCS", start // chunk, compact_json(stored))
+
+        starts = range(0, len(docs), chunk)
+        for start, text in zip(starts, pool.map(pack_docs, starts), strict=True):
+            write(f"docs-{start // chunk}.js", text)
 
     table = FacetTable.of(docs)
     for number, start in enumerate(range(0, len(docs), facet_chunk)):
