@@ -379,6 +379,8 @@ def bench_size(size: int, out: Path, seed: int, search: bool = True) -> dict:
         f"plain Pelican output {plain_size / 1e6:.1f} MB",
         flush=True,
     )
+    if search:
+        r["search"] = print_search(project / "output")
     return r
 
 
@@ -581,11 +583,19 @@ def main(argv=None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-search", action="store_true", help="skip the search figures")
     ap.add_argument(
+        "--search-site", type=Path, help="only print the search figures of this built site"
+    )
+    ap.add_argument(
         "--build", nargs=3, metavar=("PROJECT", "CONF", "OUTPUT"), help=argparse.SUPPRESS
     )
     args = ap.parse_args(argv)
     if args.build:
         _build_here(Path(args.build[0]), args.build[1], args.build[2])
+        return
+    if args.search_site:
+        rows = stored_rows(args.search_site / "search")
+        print(f"search figures of {args.search_site} ({len(rows)} articles)")
+        print_search(args.search_site)
         return
     print(f"bench-scale: sizes {args.sizes}, {os.cpu_count()} cores; scratch in {args.out}")
     results = [bench_size(n, args.out, args.seed, not args.no_search) for n in args.sizes]
