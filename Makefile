@@ -14,7 +14,7 @@ STRICT ?=
 PELICAN_STRICT := $(if $(STRICT),-e NEWSPRINT_STRICT=true)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup html import inspect test lint serve publish github bench bench-import bench-search bench-segment bench-related clean
+.PHONY: help setup html import inspect test lint serve publish github bench bench-import bench-search bench-segment bench-related bench-scale clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -75,6 +75,12 @@ bench-search: $(STAMP) ## Search benchmark at 1,000 and 10,000 generated article
 
 bench-related: $(STAMP) ## Related-articles build time at 1,000 to 20,000 articles tagged from ../shared/corpus
 	$(BIN)/python bench/bench_related.py
+
+# SIZE: article counts, comma- or space-separated (SIZE=100000 for the 100k archive).
+SIZE ?= 1000,10000
+comma := ,
+bench-scale: $(STAMP) ## Build times, rebuilds and size at SIZE real articles, vs plain Pelican
+	$(BIN)/python bench/bench_scale.py --sizes $(subst $(comma), ,$(SIZE))
 
 clean: ## Remove build output and generated posts (locked posts stay)
 	rm -rf -- "$(OUTPUT)" .pytest_cache

@@ -70,7 +70,12 @@ SUMMARY_MAX_LENGTH = None
 TYPOGRIFY = False
 # output/ is rebuilt whole, so the pages of deleted articles do not linger.
 DELETE_OUTPUT_DIRECTORY = True
-LOAD_CONTENT_CACHE = False
+# Pelican keeps what its Markdown reader read (by post and modification time) and
+# reads only changed posts again; the plugin puts that cache in cache/, in a folder
+# named after the settings, so a change of settings never reuses it.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
 
 # newsprint: every NEWSPRINT_* setting and its default is in plugins/newsprint/settings.py;
 # set one here only to change it.

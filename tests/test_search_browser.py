@@ -403,3 +403,61 @@ def test_a_day_finds_every_article_printed_that_day(browser, site):
     _wait_done(page)
     assert _titles(page) == ["巴南交出高质量招商引资答卷"]  # its text never prints the date
     page.close()
+
+
+@pytest.fixture
+def redeployed(tmp_path):
+    """A site of its own, and a function that deploys a new search index into it."""
+    from newsprint.search.docs import SearchDoc
+    from newsprint.search.files import build_search_index
+
+    site = _write_site(tmp_path)
+
+    def deploy():
+        docs = [
+            SearchDoc(
+                url="articles/banan-zhaoshang.html",
+                title="重新部署后的新闻",
+                body="揭牌仪式在新址举行。凌创落户。",
+            ),
+            SearchDoc(url="articles/yongchuan-city.html", title="另一篇", body="完全不同的正文。"),
+        ]
+        lunr = ROOT / "node_modules" / "lunr" / "lunr.min.js"
+        build_search_index(docs, site / "search", lunr_js=lunr)
+
+    return site, deploy
+
+
+# 正文: its terms are in both builds, so the old plan loads a file of the new build;
+# 揭牌: only in the new build, so the old plan loads nothing and finds nothing.
+@pytest.mark.parametrize("q, want", [("正文", ["另一篇"]), ("揭牌", ["重新部署后的新闻"])])
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_a_page_holding_an_old_manifest_reloads_it_after_a_redeploy(
+    browser, redeployed, scheme, q, want
+):
+    site, deploy = redeployed
+    server = None
+    if scheme == "http":
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+    else:
+        base = site.as_uri()
+    try:
+        page = browser.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{base}/search.html?q={quote('凌创')}")
+        _wait_done(page)
+        assert "巴南交出高质量招商引资答卷" in _titles(page)
+        deploy()  # the page still holds the first build's manifest
+        page.fill("#search-q", q)
+        page.keyboard.press("Enter")
+        _wait_done(page)
+        assert _titles(page) == want
+        assert not errors
+        page.close()
+    finally:
+        if server is not None:
+            server.shutdown()

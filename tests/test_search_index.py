@@ -8,7 +8,7 @@ import pytest
 from lunr.index import Index
 from newsprint.search.docs import SearchDoc, doc_from_article
 from newsprint.search.facets import date_number
-from newsprint.search.files import build_search_index
+from newsprint.search.files import build_search_index, unpacked
 from newsprint.search.index import build_shards
 from newsprint.search.shards import ShardPlan, shard_name
 from searchrun import LUNR_JS, ROOT, RUNNER, query
@@ -126,7 +126,9 @@ def test_snippet_marks_the_match_as_separate_piece(site):
 def test_shards_load_in_lunr_py_and_answer_a_term_query(site):
     name = shard_name(_plan(site).shard_of("凌创"), 8)
     text = (site / "search" / f"shard-{name}.js").read_text(encoding="utf-8")
-    index = Index.load(json.loads(text.split("]=", 1)[1].rstrip().rstrip(";")))
+    global_name, key, payload = unpacked(text)
+    assert (global_name, key) == ("NEWSPRINT_SHARDS", name)
+    index = Index.load(json.loads(payload))
     hits = index.query(index.create_query().term("凌创", use_pipeline=False))
     assert [h["ref"] for h in hits] == ["0"]
     assert hits[0]["match_data"].metadata["凌创"] == {"b": {}}  # positions are not in the shard
@@ -135,10 +137,9 @@ def test_shards_load_in_lunr_py_and_answer_a_term_query(site):
 def _positions(site, term):
     name = shard_name(_plan(site).shard_of(term), 8)
     text = (site / "search" / f"positions-{name}.js").read_text(encoding="utf-8")
-    assert text.startswith(
-        f'(window.NEWSPRINT_POSITIONS=window.NEWSPRINT_POSITIONS||{{}})["{name}"]='
-    )
-    return json.loads(text.split("]=", 1)[1].rstrip().rstrip(";"))[term]
+    global_name, key, payload = unpacked(text)
+    assert (global_name, key) == ("NEWSPRINT_POSITIONS", name)
+    return json.loads(payload)[term]
 
 
 def test_positions_live_in_their_own_file_per_shard(site):

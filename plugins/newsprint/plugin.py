@@ -1,6 +1,7 @@
 """Pelican glue: connects the pipeline to Pelican's signals, and nothing else.
 
-* ``initialized``: take the build lock (a second build in the same folder stops
+* ``initialized``: place the caches beside the content (:func:`place_caches`);
+  take the build lock (a second build in the same folder stops
   with a message), then import raw pages into Markdown posts before content is read.
 * ``content_object_init``: give districts and topics their gazetteer slugs;
   display fixes (full-width punctuation, bylines without print markers, summaries
@@ -19,8 +20,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import shutil
 from pathlib import Path
 
 from pelican import signals
@@ -49,6 +52,42 @@ def _base(pelican) -> Path:
     """Relative NEWSPRINT paths are taken from the folder holding the settings file."""
     path = pelican.settings.get("PATH", "content")
     return Path(path).resolve().parent
+
+
+def _settings_digest(settings) -> str:
+    """A digest of every setting that has a stable text form, and Pelican's version."""
+    import pelican as pelican_package
+
+    def stable(value):
+        return type(value).__name__  # functions, classes: their identity is not stable
+
+    text = json.dumps(
+        {k: settings[k] for k in sorted(settings) if k.isupper()}, default=stable, sort_keys=True
+    )
+    digest = hashlib.sha1(text.encode() + pelican_package.__version__.encode())
+    return digest.hexdigest()[:12]
+
+
+def place_caches(pelican) -> None:
+    """Caches live in ``cache/`` beside the content folder, never shared between sites.
+
+    ``NEWSPRINT_CACHE_DIR`` (the search files of the last build) is set there, and,
+    when Pelican caches what its readers read (``CACHE_CONTENT``), ``CACHE_PATH``
+    becomes ``cache/pelican-<settings digest>``: Pelican's reader cache knows a
+    post's modification time but not the settings it was read with, so a change of
+    settings (or of Pelican) starts an empty cache and the old one is removed.
+    """
+    settings = pelican.settings
+    root = _content(settings).parent / "cache"
+    settings.setdefault("NEWSPRINT_CACHE_DIR", str(root))
+    if not settings.get("CACHE_CONTENT"):
+        return
+    folder = root / f"pelican-{_settings_digest(settings)}"
+    if root.is_dir():
+        for old in root.glob("pelican-*"):
+            if old != folder:
+                shutil.rmtree(old, ignore_errors=True)
+    settings["CACHE_PATH"] = str(folder)
 
 
 def import_raw_pages(pelican) -> None:
@@ -144,6 +183,7 @@ def figures_generator(pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(place_caches)
     signals.initialized.connect(import_raw_pages)
     signals.get_generators.connect(figures_generator)
     signals.get_generators.connect(search_generator.get_generators)

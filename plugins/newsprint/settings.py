@@ -27,6 +27,9 @@ DEFAULTS: dict[str, Any] = {
     "NEWSPRINT_SEARCH_CHUNK": 8,
     "NEWSPRINT_SEARCH_FACET_CHUNK": 4096,
     "NEWSPRINT_LUNR_JS": "node_modules/lunr/lunr.min.js",
+    # Keep the last search build in CACHE_PATH/newsprint-search and reuse it when
+    # nothing it is made from changed (a rebuild with no article changed).
+    "NEWSPRINT_SEARCH_CACHE": True,
 }
 
 

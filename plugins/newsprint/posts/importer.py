@@ -23,11 +23,10 @@ from pathlib import Path
 
 from ..cut.segment import LOW_CONFIDENCE
 from ..models import Article, PageResult
-from ..pipeline import process_page
-from ..tag.sidecar import read_sidecar
 from .cache import PageEntry, load_cache, page_key, save_cache
 from .inspect_json import page_records
 from .lock import build_lock
+from .parallel import process_all
 from .post_files import (
     PostFile,
     content_digest,
@@ -224,6 +223,10 @@ def _import(raw_dir: Path, posts_dir: Path, root: Path | None) -> ImportReport:
     produced: set[str] = set()
     failed: set[str] = set()
     folders: dict[str, str] = {}
+    # Pass 1: which pages can be read and whose cache entry still holds; the others
+    # are processed (on every core: :func:`newsprint.posts.parallel.process_all`) and
+    # written in pass 2, in page order, so the report reads the same either way.
+    plan: list[tuple[str, str, PageEntry | None, tuple | None]] = []
     for page in scan.pages:
         name = scan.page_names[page]
         folder = post_folder(name)
@@ -245,6 +248,12 @@ def _import(raw_dir: Path, posts_dir: Path, root: Path | None) -> ImportReport:
         key = page_key(data, sidecar_bytes)
         entry = cache.get(name)
         if entry and entry.key == key and _cached_posts_intact(entry, posts_dir):
+            plan.append((name, key, entry, None))
+        else:
+            plan.append((name, key, None, (data, name, sidecar_path)))
+    results = process_all([job for _, _, _, job in plan if job is not None])
+    for name, key, entry, _job in plan:
+        if entry is not None:
             new_cache[name] = entry
             produced.update(entry.posts)
             report.unchanged.append(name)
@@ -252,7 +261,7 @@ def _import(raw_dir: Path, posts_dir: Path, root: Path | None) -> ImportReport:
             report.warnings += entry.warnings
             report.uncertain += entry.uncertain
             continue
-        result = process_page(data, name, read_sidecar(sidecar_path))
+        result = next(results)
         report.warnings += result.warnings
         if result.error:
             report.errors.append(result.error)

@@ -1,4 +1,11 @@
-"""The Pelican generator writing output/search/ from the finished articles."""
+"""The Pelican generator writing output/search/ from the finished articles.
+
+The files of the last build are kept in ``NEWSPRINT_CACHE_DIR/newsprint-search/<build>``
+(``cache/`` beside the content folder, set by the plugin): a build whose
+articles, settings and search code are all unchanged links them from there
+instead of indexing again (:func:`newsprint.search.files.build_search_index`).
+``NEWSPRINT_SEARCH_CACHE = False`` turns that off.
+"""
 
 from __future__ import annotations
 
@@ -32,14 +39,22 @@ class SearchIndexGenerator:
             chunk=int(get_setting(self.settings, "NEWSPRINT_SEARCH_CHUNK")),
             facet_chunk=int(get_setting(self.settings, "NEWSPRINT_SEARCH_FACET_CHUNK")),
             lunr_js=lunr_js,
+            cache_dir=self._cache_dir(),
         )
         log.info(
-            "search index: %d documents, %d shards, %d files, %.1f MB",
+            "search index%s: %d documents, %d shards, %d files, %.1f MB",
+            " (unchanged, from the cache)" if report.cached else "",
             report.documents,
             report.shards,
             report.files,
             report.bytes / 1e6,
         )
+
+    def _cache_dir(self) -> Path | None:
+        folder = self.settings.get("NEWSPRINT_CACHE_DIR")
+        if not folder or not get_setting(self.settings, "NEWSPRINT_SEARCH_CACHE"):
+            return None
+        return Path(folder) / "newsprint-search"
 
 
 def get_generators(pelican_object):

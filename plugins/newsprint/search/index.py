@@ -9,7 +9,7 @@ Layout written to ``output/search/`` (every file a classic script assigning to
 a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 
     search/lunr.js          lunr.js 2.3.9, copied from node_modules at build time
-    search/manifest.js      window.NEWSPRINT_SEARCH = {shards, files, keys, buckets,
+    search/manifest.js      window.NEWSPRINT_SEARCH = {build, shards, files, keys, buckets,
                             split, fields, chunk, count, facetChunk,
                             districts, years, kinds, topics}: the shard plan and the filter
                             values; nothing per document, so it stays small
@@ -34,14 +34,21 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             (:class:`FacetTable`); loaded for the chunks holding
                             results, filtered and counted over typed arrays
 
+* Shards, positions and docs files are *packed*: the value is stored as deflated
+  JSON in base64 (``NEWSPRINT_PACKED[file] = [global, key, data]``, see
+  :func:`newsprint.search.files.packed`), inflated by the browser into the global
+  named above; ~3.5 times smaller on disk than the JSON itself.
 * Tokens come from :mod:`newsprint.search.tokens` (``tails=True``); the browser uses the
   same rules from ``theme/static/js/tokenize.js``, including the traditional →
   simplified folding of :mod:`newsprint.search.fold`.
-* Fields (``FIELDS``, manifest version 5): title ``t`` (boost 10), kicker ``k``
+* Fields (``FIELDS``, manifest version 6): title ``t`` (boost 10), kicker ``k``
   and subtitle ``s`` (4), body ``b`` and captions ``c`` (1), district ``d`` and
   topics ``p`` (3), people ``a`` (2: authors, bylines as printed, credits,
   photographers). Version 5 added ``k``, ``s``, the people in ``a`` beyond the
-  authors, the last two columns of docs-N.js and fold.js; nothing else changed.
+  authors, the last two columns of docs-N.js and fold.js. Version 6 added the
+  build identity: ``build`` in the manifest and a last line
+  ``NEWSPRINT_BUILDS[file] = build`` in every other file (see
+  :mod:`newsprint.search.files`); nothing else changed.
 * Shards are balanced by posting volume (:class:`ShardPlan`): terms are grouped
   by *key* — a Han term's first character (so the prefix query ``渝*`` for a
   one-character query reads one shard), or for a character heavy enough to fill
@@ -100,7 +107,6 @@ from Python, ``newsprint.search.files.build_search_index(docs, output_path / "se
 ``NEWSPRINT_SEARCH_FACET_CHUNK`` (documents per facets-K.js, default 4096),
 ``NEWSPRINT_LUNR_JS`` (default ``node_modules/lunr/lunr.min.js``; run ``npm ci``).
 """
-
 
 from __future__ import annotations
 

@@ -218,11 +218,48 @@
     return { text: out, map: map };
   }
 
+  /*
+   * A search file from another build than the manifest (search/files.py: every file
+   * names its build in NEWSPRINT_BUILDS): the manifest is an earlier deploy's, and
+   * reading the new files with its plan would silently find nothing. The page
+   * reloads the manifest instead.
+   */
+  function StaleIndex(file, seen, want) {
+    this.name = "StaleIndex";
+    this.stale = true;
+    this.message = "search/" + file + " is from build " + seen + ", the manifest from " + want;
+  }
+  StaleIndex.prototype = Object.create(Error.prototype);
+  StaleIndex.prototype.constructor = StaleIndex;
+
+  /*
+   * A packed search file (search/files.py: packed) holds its JSON deflated, in
+   * base64: NEWSPRINT_PACKED[file] = [global, key, data]. Inflate it and put the
+   * value at globals[global][key], where the engine reads a plain file's value.
+   * DecompressionStream works from file:// too, as the bytes come in a script.
+   */
+  function unpack(globals, file) {
+    var all = globals.NEWSPRINT_PACKED;
+    var entry = all && all[file];
+    if (!entry) return Promise.resolve();
+    delete all[file];
+    var binary = atob(entry[2]);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(function (text) {
+      var store = globals[entry[0]] || (globals[entry[0]] = {});
+      store[entry[1]] = JSON.parse(text);
+    });
+  }
+
   function Engine(opts) {
     this.T = opts.tokenize;
     this.lunr = opts.lunr;
     this.manifest = opts.manifest;
     this.loadScript = opts.loadScript; // (relative path) -> Promise
+    // http(s): ask for each file with its build (?b=), so no cache hands back another build's
+    this.bust = !!opts.bust;
     this.globals = opts.globals; // object holding NEWSPRINT_SHARDS / NEWSPRINT_DOCS
     this.indexes = {};
     this.positionTables = {};
@@ -272,9 +309,23 @@
   Engine.prototype._load = function (file, ready) {
     var self = this;
     if (!this.pending[file]) {
-      this.pending[file] = this.loadScript("search/" + file).then(function () {
+      var build = this.manifest.build;
+      var url = "search/" + file + (build && this.bust ? "?b=" + build : "");
+      this.pending[file] = this.loadScript(url).then(function () {
+        var seen = (self.globals.NEWSPRINT_BUILDS || {})[file];
+        if (build && seen !== build) {
+          delete self.pending[file];
+          throw new StaleIndex(file, seen, build);
+        }
         self.loadedFiles.push(file);
-        return ready();
+        return unpack(self.globals, file).then(ready);
+      }, function (err) {
+        // A file the manifest names is missing: most likely a newer deploy (whose
+        // manifest names other files); worth one reload of the manifest too.
+        delete self.pending[file];
+        var stale = new StaleIndex(file, "(missing)", build);
+        stale.message = err && err.message ? err.message : stale.message;
+        throw stale;
       });
     }
     return this.pending[file];
@@ -1073,6 +1124,7 @@
 
   var api = {
     Engine: Engine,
+    StaleIndex: StaleIndex,
     parseQuery: parseQuery,
     lexQuery: lexQuery,
     markPieces: markPieces,

@@ -51,19 +51,39 @@
   }
 
   var enginePromise = null;
-  function engine() {
-    if (!enginePromise) {
-      var files = ["search/lunr.js", "search/manifest.js", "search/fold.js"];
-      enginePromise = Promise.all(files.map(loadScript))
+  var overHttp = window.location.protocol !== "file:";
+  var basics = null;
+  // fresh: load manifest.js again, past any cache (after a redeploy, see StaleIndex).
+  function engine(fresh) {
+    if (!enginePromise || fresh) {
+      basics = basics || Promise.all(["search/lunr.js", "search/fold.js"].map(loadScript));
+      var manifest = "search/manifest.js" + (fresh && overHttp ? "?r=" + Date.now() : "");
+      enginePromise = Promise.all([basics, loadScript(manifest)])
         .then(function () {
           T.useFold(window.NEWSPRINT_FOLD);
           return new Core.Engine({
             tokenize: T, lunr: window.lunr, manifest: window.NEWSPRINT_SEARCH,
-            loadScript: loadScript, globals: window,
+            loadScript: loadScript, globals: window, bust: overHttp,
           });
         });
     }
     return enginePromise;
+  }
+
+  /*
+   * A query that finds nothing may have been read with an earlier deploy's manifest
+   * (its plan knows none of the new terms, so no file says "other build"): ask for
+   * the manifest once more; if its build differs, the search is run again.
+   */
+  function confirmEmpty(eng, res, retried) {
+    if (res.results.length || retried || !eng.manifest.build) return res;
+    return engine(true).then(function (fresh) {
+      if (fresh.manifest.build === eng.manifest.build) {
+        enginePromise = Promise.resolve(eng); // same build: keep what is loaded
+        return res;
+      }
+      throw new Core.StaleIndex("manifest.js", fresh.manifest.build, eng.manifest.build);
+    });
   }
 
   function readState() {
@@ -131,7 +151,7 @@
   var runId = 0;
   var current = null;
 
-  function render(st, view) {
+  function render(st, view, retried) {
     var id = ++runId;
     view = view || {};
     var started = performance.now();
@@ -147,8 +167,10 @@
     }
     status.textContent = "正在搜索…";
     root.setAttribute("data-state", "searching");
-    return engine().then(function (eng) {
+    return engine(retried).then(function (eng) {
       return eng.search(st.q).then(function (res) {
+        return confirmEmpty(eng, res, retried);
+      }).then(function (res) {
         if (id !== runId) return;
         var filtersOn = STATE.some(function (f) { return st[f]; });
         var numbers = res.results.map(function (r) { return r.n; });
@@ -175,6 +197,9 @@
       });
     }).catch(function (err) {
       if (id !== runId) return;
+      // The site was deployed again since this page loaded its manifest: load the
+      // new one and search once more.
+      if (err && err.stale && !retried) return render(st, view, true);
       status.textContent = "搜索索引无法加载（" + err.message + "）。";
       root.setAttribute("data-state", "error");
     });
