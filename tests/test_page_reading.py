@@ -362,3 +362,17 @@ def test_on_a_dense_page_a_short_field_line_and_a_tagged_headline_end_themselves
     assert titles == [
         "老旧小区改造提速", "两城之间高速公路今日正式建成通车", "“用好一城水，洗净一城泥”（一线视角）"
     ]
+
+
+def test_a_long_unpunctuated_lead_sentence_over_the_text_is_its_first_paragraph():
+    # Headlines printed after their stories: the lead is no kicker of the headline below.
+    lead = "老旧小区改造应与城市更新秉持同样的价值追求，那就是让居民住得更舒心"
+    page = (
+        f"{wrap(BODY_B + BODY_B2, 20)}\n\n本报记者 王磊\n\n两城之间高速公路通车\n\n\n"
+        f"{lead}\n\n{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n（作者为本报记者）\n\n"
+        "老旧小区改造要更宜居（新语）\n"
+    )
+    first, second = segment_text(page, "p.txt").articles
+    assert first.title == "两城之间高速公路通车"
+    assert (second.kicker, second.title) == (None, "老旧小区改造要更宜居（新语）")
+    assert second.body_text.startswith(lead)
