@@ -376,3 +376,15 @@ def test_a_long_unpunctuated_lead_sentence_over_the_text_is_its_first_paragraph(
     assert first.title == "两城之间高速公路通车"
     assert (second.kicker, second.title) == (None, "老旧小区改造要更宜居（新语）")
     assert second.body_text.startswith(lead)
+
+
+def test_text_after_two_blank_lines_runs_on_only_where_a_sentence_is_visibly_cut():
+    lead = "政策有了，接下来的落实很重要，应当始终保持细心、贴心、耐心"  # no full stop
+    caption = "雷子乔是一家医院放射科技师长，自疫情发生以来他一直坚守在自己的工作岗位上"
+    page = (
+        f"用心合力提振信心\n\n{wrap(lead, 20)}\n\n\n{caption}\n\n\n"
+        f"{wrap(BODY_A + BODY_B, 20)}\n\n{wrap(BODY_A2 + BODY_B2, 20)}\n"
+    )
+    (art,) = segment_text(page, "p.txt").articles
+    paragraphs = [p.text for p in art.paragraphs]
+    assert lead in paragraphs  # the lead is not run on into the caption below the gap

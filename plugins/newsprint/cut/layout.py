@@ -322,6 +322,18 @@ class _Joiner:
             and not self.standalone(last_clause.strip())
         )
 
+    def cut_mid_sentence(self, block: Block, line: Line) -> bool:
+        """The text breaks inside a sentence: its last line fills the column (a column
+        break: "…产业集群" / "度最高…"), ends on an open mark or inside a bracket or
+        quote, or the next line opens with a word's tail ("里，由紫薇树…")."""
+        tail = block.tail
+        return (
+            self.fills_column(block)
+            or tail[-1:] in OPEN_END
+            or starts_mid_sentence(line.text)
+            or unbalanced(block.text)
+        )
+
     def tagged_headline_next(self, block: Block, line: Line) -> bool:
         """A short last line, then a headline with a column's name: "…委宣传部" /
         "交汇点上凝聚磅礴力量（快评）" — the paragraph ended, a story starts."""
@@ -573,7 +585,11 @@ def join_blocks(
             ):
                 pending.append(Block(line.text, line.number, line.number, line.gap, 0, True))
                 continue
-            if line.gap <= 3 or width is None:
+            if width is None or (
+                line.gap <= 3 and (line.gap < 2 or joiner.cut_mid_sentence(current, line))
+            ):
+                # Across two blank lines or more (a picture's or a story's gap) only a
+                # sentence visibly cut in two runs on.
                 current.extend(line)
                 continue
         elif (
