@@ -388,3 +388,11 @@ def test_text_after_two_blank_lines_runs_on_only_where_a_sentence_is_visibly_cut
     (art,) = segment_text(page, "p.txt").articles
     paragraphs = [p.text for p in art.paragraphs]
     assert lead in paragraphs  # the lead is not run on into the caption below the gap
+
+
+def test_a_long_enumerating_title_without_commas_is_a_headline():
+    title = "某市人民代表大会常务委员会关于全面推进老旧小区改造、加快城市更新、切实改善全市广大群众居住生活条件的决定"
+    assert len(title) > 48
+    page = f"{title}\n\n{wrap(BODY_A + BODY_B, 20)}\n\n{wrap(BODY_A2 + BODY_B2, 20)}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.title == title

@@ -59,6 +59,7 @@ _QUESTION_HEADLINE = re.compile(r"^[^。！？,.!?；;：:]{3,20}[？！?!]$")
 _KEY_VALUE = re.compile(r"^.{1,20}[:：].+")
 # Headlines run long (two-part ones past 40 characters); body text that long has a full stop.
 MAX_HEADING = 48
+LONG_HEADING = 72  # a title of a law or decision, with no comma: listed parts only
 # A caption is a sentence or two; a longer text ending in a credit is a paragraph + byline.
 MAX_CAPTION = 60
 # Blank lines a picture leaves: a short line after a hole this big is its caption.
@@ -105,8 +106,11 @@ def is_heading_like(text: str) -> bool:
         return False
     if len(text) <= 2 * MAX_HEADING + 2:
         text = undouble(text)[0]  # a headline printed twice is judged once
-    if len(COLUMN_TAG.sub("", text)) > MAX_HEADING:
-        return False  # (a column's name after a headline may be long: "（守初心 担使命 …）")
+    core = COLUMN_TAG.sub("", text)  # (a column's name may be long: "（守初心 担使命 …）")
+    if len(core) > MAX_HEADING and (len(core) > LONG_HEADING or re.search(r"[，,；;：:]", core)):
+        # Only an enumerating title runs longer: "全国人民代表大会常务委员会关于全面禁止
+        # 非法野生动物交易、革除滥食野生动物陋习、切实保障人民群众生命健康安全的决定".
+        return False
     if text.count("，") >= 2:
         return False  # clause after clause: prose that lost its full stop
     if _LISTING.match(text) or _DATELINE.match(text) or text.startswith(("▲", "△", "●")):
