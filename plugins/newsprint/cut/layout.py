@@ -388,11 +388,11 @@ class _Joiner:
             return False
         if (
             block.first == block.last
-            and len(tail) <= 16
+            and len(tail) <= 30
             and _LABELLED_LINE.match(tail)
             and not self.full.get(block.last, False)
         ):
-            return False  # "本版制图：蔡华伟", "时间：5月22日": a short field line ends itself
+            return False  # "本版制图：蔡华伟", "数据来源：…公司": a field line ends itself
         mid_sentence = tail[-1] in OPEN_END or starts_mid_sentence(line.text)
         if (
             self.uses_indent
