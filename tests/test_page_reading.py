@@ -396,3 +396,17 @@ def test_a_long_enumerating_title_without_commas_is_a_headline():
     page = f"{title}\n\n{wrap(BODY_A + BODY_B, 20)}\n\n{wrap(BODY_A2 + BODY_B2, 20)}\n"
     (art,) = segment_text(page, "p.txt").articles
     assert art.title == title
+
+
+def test_two_headlines_are_not_split_at_a_postscript():
+    # A headline-first story runs into a headline-after one ending "（作者为…）" and a
+    # postscript: the cut falls between the stories, not before the postscript.
+    page = (
+        f"老旧小区改造提速\n\n记者 王磊\n\n{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n"
+        f"{wrap(BODY_B, 20)}\n\n{wrap(BODY_B2, 20)}\n\n（作者为本报记者）\n\n"
+        "栏目投稿邮箱：someone@example.com\n\n通讯员 张敏\n\n两城之间高速公路通车\n"
+    )
+    first, second = segment_text(page, "p.txt").articles
+    assert first.body_text.endswith(BODY_A2)
+    assert second.title == "两城之间高速公路通车"
+    assert second.body_text.endswith("栏目投稿邮箱：someone@example.com")

@@ -268,12 +268,19 @@ class PageSegmenter:
             for j in range(1, len(items))
             if items[j].kind is Kind.BODY and items[j - 1].kind in (Kind.BODY, Kind.CAPTION)
         ]
-        if not cuts:
-            return [seg]
         first, second = self.strip_prefix(above[-1].text), self.strip_prefix(below[0].text)
 
         def body(part: list[Typed]) -> str:
             return "".join(t.text for t in part if t.kind in _BODY_KINDS)
+
+        # Each half is a story, not a postscript ("栏目投稿邮箱：…" after "（作者为…）").
+        cuts = [
+            j
+            for j in cuts
+            if not is_postscript_line(body(items[j:])) and not is_postscript_line(body(items[:j]))
+        ]
+        if not cuts:
+            return [seg]
 
         def marks(j: int) -> float:
             """Layout evidence that a story starts at item ``j``."""
