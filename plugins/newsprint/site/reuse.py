@@ -3,20 +3,29 @@
 Pelican 4.12 renders every page on every build (``WRITE_SELECTED`` was removed, and
 its content cache keeps what readers read, not what templates wrote).  With
 ``DELETE_OUTPUT_DIRECTORY`` the plugin therefore does the deleting itself: before
-the generators run, the last build's output is moved aside (``cache/last-output``)
-instead of deleted, so nothing of it lingers unless it is asked for again.  A page
-whose *fingerprint* is the one it had in the last build is moved back instead of
-rendered; every other page is rendered as before.  What is left aside at the end
-(the pages of deleted articles, say) is removed.
+the generators run, the last build's output is moved aside
+(``cache/last-output-<key>``, one per output folder) instead of deleted, so
+nothing of it lingers unless it is asked for again.  A page whose *fingerprint*
+is the one it had in the last build is moved back instead of rendered; every other
+page is rendered as before.  What is left aside at the end (the pages of deleted
+articles, say) is removed.
 
-A fingerprint is a digest of everything the page is made from: the build's
-settings, the theme's templates and the plugin's code (:func:`build_digest`), the
-file's name, and the data the page shows (:func:`shape` of the article, or of the
-raw page and its view).  The fingerprints of a build are written when it finishes
-(``cache/last-output.json``) and removed when the next one starts, so a build that
-stops half-way leaves no fingerprint behind to trust.
+Pages fingerprinted: article pages, raw page views
+(:mod:`newsprint.site.source_pages`) and the lists of a district, topic, person or
+period (:data:`LIST_TEMPLATES`).  The home page, the archive and paper pages, the
+figures and the search files are made as before (the search files have their own
+cache).  A fingerprint is a digest of everything the page is made from: the
+build's settings, the theme's templates and the plugin's code
+(:func:`build_digest`), the file's name, and the data the page is given
+(:func:`shape` of the article, the raw page and its view, or the list).  The
+fingerprints of a build are written when it finishes (``…-<key>.json``) and
+removed when the next one starts, so a build that stops half-way leaves no
+fingerprint behind to trust.
 
 ``NEWSPRINT_REUSE_OUTPUT = False`` turns this off.
+
+>>> shape([1, "a"]) == shape([1, "a"])
+True
 """
 
 from __future__ import annotations
@@ -38,7 +47,6 @@ from pelican.writers import Writer
 log = logging.getLogger(__name__)
 
 LAST_OUTPUT = "last-output"
-FINGERPRINTS = "last-output.json"
 #: How deep :func:`shape` follows objects: page view → issue → next issue.
 DEPTH = 3
 _PUBLIC = ("url", "title", "label", "name", "slug", "undated_url")
@@ -179,8 +187,10 @@ def set_aside(pelican: Any, cache_root: Path, settings_digest: str) -> None:
     content = Path(pelican.path).resolve()
     if not pelican.delete_outputdir or content.is_relative_to(output):
         return
-    aside = cache_root / LAST_OUTPUT
-    marks = cache_root / FINGERPRINTS
+    # one pair per output folder: a build into another folder never takes these pages
+    key = hashlib.sha1(str(output).encode()).hexdigest()[:10]
+    aside = cache_root / f"{LAST_OUTPUT}-{key}"
+    marks = cache_root / f"{LAST_OUTPUT}-{key}.json"
     old: dict[str, list] = {}
     with contextlib.suppress(OSError, ValueError):
         old = json.loads(marks.read_text("utf-8"))
@@ -213,7 +223,7 @@ def finish(pelican: Any, cache_root: Path) -> None:
     if reuse is None:
         return
     shutil.rmtree(reuse.aside, ignore_errors=True)
-    (cache_root / FINGERPRINTS).write_text(json.dumps(reuse.new), "utf-8")
+    reuse.aside.with_name(reuse.aside.name + ".json").write_text(json.dumps(reuse.new), "utf-8")
     log.info("newsprint: %d pages unchanged, taken from the last build", reuse.reused)
 
 
