@@ -47,8 +47,9 @@ from pelican.writers import Writer
 log = logging.getLogger(__name__)
 
 LAST_OUTPUT = "last-output"
-#: How deep :func:`shape` follows objects: page view → issue → next issue.
-DEPTH = 3
+#: How deep :func:`shape` follows objects: a raw page's view → its issue → the next
+#: issue (whose date and address the view shows).
+DEPTH = 2
 _PUBLIC = ("url", "title", "label", "name", "slug", "undated_url")
 #: Reuse state of the build writing into an output folder (resolved path).
 _active: dict[Path, Reuse] = {}
