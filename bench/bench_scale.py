@@ -347,11 +347,11 @@ def bench_size(size: int, out: Path, seed: int, search: bool = True) -> dict:
     posts = list((project / "content" / "posts").rglob("*.md"))
     r["articles"] = len(posts)
     total, files = tree_size(project / "output")
-    search, search_files = tree_size(project / "output" / "search")
+    search_bytes, search_files = tree_size(project / "output" / "search")
     r.update(
         out_bytes=total,
         out_files=files,
-        search_bytes=search,
+        search_bytes=search_bytes,
         search_files=search_files,
         search_gz=gzip_size(project / "output" / "search"),
     )
@@ -374,8 +374,8 @@ def bench_size(size: int, out: Path, seed: int, search: bool = True) -> dict:
     r["plain_bytes"] = plain_size
     print(
         f"output: {total / 1e6:.1f} MB in {files} files ({total / r['articles'] / 1e3:.1f} KB "
-        f"per article); search {search / 1e6:.1f} MB raw, {r['search_gz'] / 1e6:.1f} MB gzip, "
-        f"{search_files} files ({search / r['articles'] / 1e3:.1f} KB per article); "
+        f"per article); search {search_bytes / 1e6:.1f} MB raw, {r['search_gz'] / 1e6:.1f} MB "
+        f"gzip, {search_files} files ({search_bytes / r['articles'] / 1e3:.1f} KB per article); "
         f"plain Pelican output {plain_size / 1e6:.1f} MB",
         flush=True,
     )

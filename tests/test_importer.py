@@ -39,6 +39,20 @@ def test_unchanged_input_rewrites_nothing(site):
     assert {p: p.stat().st_mtime_ns for p in posts.rglob("*.md")} == mtimes
 
 
+def test_unchanged_pages_restore_generated_posts_changed_or_removed_by_hand(site):
+    # the posts are read once; their digests tell whether the cache still holds
+    raw, posts = site
+    first = import_pages(raw, posts)
+    edited, removed, not_utf8 = (posts / rel for rel in first.written[:3])
+    originals = {p: p.read_bytes() for p in (edited, removed, not_utf8)}
+    edited.write_text(edited.read_text("utf-8") + "\n手改的一段。\n", "utf-8")
+    removed.unlink()
+    not_utf8.write_bytes(not_utf8.read_text("utf-8").encode("gb18030"))
+    again = import_pages(raw, posts)
+    assert {p: p.read_bytes() for p in originals} == originals
+    assert len(again.unchanged) < 2  # the pages holding them were processed again
+
+
 def test_locked_post_survives_reimport(site):
     raw, posts = site
     first = import_pages(raw, posts)

@@ -32,7 +32,7 @@ from .posts.importer import ImportReport, import_pages
 from .posts.lock import BuildLocked, acquire, release
 from .search import generator as search_generator
 from .settings import get_setting
-from .site import paper_views, reading, related, source_pages
+from .site import paper_views, reading, related, reuse, source_pages
 
 log = logging.getLogger(__name__)
 # Keyed by the build's content folder: the articles generator knows its settings only.
@@ -88,6 +88,21 @@ def place_caches(pelican) -> None:
             if old != folder:
                 shutil.rmtree(old, ignore_errors=True)
     settings["CACHE_PATH"] = str(folder)
+
+
+def _cache_root(pelican) -> Path:
+    return Path(pelican.settings["NEWSPRINT_CACHE_DIR"])
+
+
+def set_output_aside(pelican):
+    """Each run, before Pelican would delete the output: keep it aside for
+    :mod:`newsprint.site.reuse` (unchanged pages are moved back, not rendered)."""
+    if get_setting(pelican.settings, "NEWSPRINT_REUSE_OUTPUT"):
+        reuse.set_aside(pelican, _cache_root(pelican), _settings_digest(pelican.settings))
+
+
+def output_writer(pelican):
+    return reuse.ReusingWriter if get_setting(pelican.settings, "NEWSPRINT_REUSE_OUTPUT") else None
 
 
 def import_raw_pages(pelican) -> None:
@@ -162,6 +177,7 @@ def write_report(pelican) -> None:
     """Write the report; in strict mode stop with an error status when it lists errors."""
     lock = _locks.pop(_content(pelican.settings), None)
     try:
+        reuse.finish(pelican, _cache_root(pelican))
         report = _reports.pop(_content(pelican.settings), None)
         if report is None:
             return
@@ -185,6 +201,8 @@ def figures_generator(pelican):
 def register() -> None:
     signals.initialized.connect(place_caches)
     signals.initialized.connect(import_raw_pages)
+    signals.get_generators.connect(set_output_aside)
+    signals.get_writer.connect(output_writer)
     signals.get_generators.connect(figures_generator)
     signals.get_generators.connect(search_generator.get_generators)
     signals.get_generators.connect(source_pages.get_generators)

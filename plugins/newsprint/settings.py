@@ -30,6 +30,10 @@ DEFAULTS: dict[str, Any] = {
     # Keep the last search build in CACHE_PATH/newsprint-search and reuse it when
     # nothing it is made from changed (a rebuild with no article changed).
     "NEWSPRINT_SEARCH_CACHE": True,
+    # With DELETE_OUTPUT_DIRECTORY: set the last output aside in cache/ and move back
+    # the pages whose fingerprint is unchanged instead of rendering them again
+    # (newsprint.site.reuse).
+    "NEWSPRINT_REUSE_OUTPUT": True,
 }
 
 

@@ -172,8 +172,10 @@ def _bylined_sidebars(typed: list[Typed]) -> None:
     """A "…（记者手记）" headline with a byline of its own heads a story, printed beside
     the one it goes with; without one it is a sidebar inside that story."""
     for t, nxt in pairwise(typed):
-        if t.kind is Kind.SIDEBAR_MARK and nxt.kind is Kind.BYLINE and _SIDEBAR_HEADLINE.search(
-            t.text
+        if (
+            t.kind is Kind.SIDEBAR_MARK
+            and nxt.kind is Kind.BYLINE
+            and _SIDEBAR_HEADLINE.search(t.text)
         ):
             t.kind = Kind.HEADING
 
@@ -208,9 +210,29 @@ def _colon_kickers(typed: list[Typed]) -> None:
 # Labels that name a field, not a subject: "数据来源：…" closes a story, "时间：…" is a notice's.
 FIELD_KEYS = frozenset(
     {
-        "数据来源", "资料来源", "来源", "图片来源", "时间", "地点", "地址", "电话", "联系人",
-        "联系电话", "网址", "邮箱", "主办", "承办", "协办", "作者", "编者", "制图", "摄影",
-        "版式设计", "本版统筹", "策划", "执笔",
+        "数据来源",
+        "资料来源",
+        "来源",
+        "图片来源",
+        "时间",
+        "地点",
+        "地址",
+        "电话",
+        "联系人",
+        "联系电话",
+        "网址",
+        "邮箱",
+        "主办",
+        "承办",
+        "协办",
+        "作者",
+        "编者",
+        "制图",
+        "摄影",
+        "版式设计",
+        "本版统筹",
+        "策划",
+        "执笔",
     }
 )
 

@@ -552,6 +552,7 @@ def join_blocks(
     # (when nearly every line is indented, the indent marks nothing)
     uses_indent = indented >= 3 and indented <= 0.9 * len(lines)
     joiner.uses_indent = uses_indent
+
     def ends_paragraph(after: Line | None) -> bool:
         """Nothing can follow ``after``'s predecessor in its paragraph: a blank line, an
         indented first line or a byline comes next.  (A headline set flush under a

@@ -169,14 +169,15 @@ def _write_posts(
     return produced, dropped
 
 
-def _cached_posts_intact(entry: PageEntry, posts_dir: Path) -> bool:
-    """Does every post the cache lists still exist with the content it was written with?"""
+def _cached_posts_intact(entry: PageEntry, posts: _Posts) -> bool:
+    """Does every post the cache lists still exist with the content it was written with?
+
+    The posts were read once already (:class:`_Posts`): their digests are used, not
+    read a second time.
+    """
     for rel, digest in entry.posts.items():
-        path = posts_dir / rel
-        try:
-            if _digest(path.read_text("utf-8")) != digest:
-                return False
-        except (OSError, UnicodeDecodeError):
+        post = posts.files.get(posts.dir / rel)
+        if post is None or post.digest is None or post.digest != digest:
             return False
     return True
 
@@ -247,7 +248,7 @@ def _import(raw_dir: Path, posts_dir: Path, root: Path | None) -> ImportReport:
             continue
         key = page_key(data, sidecar_bytes)
         entry = cache.get(name)
-        if entry and entry.key == key and _cached_posts_intact(entry, posts_dir):
+        if entry and entry.key == key and _cached_posts_intact(entry, posts):
             plan.append((name, key, entry, None))
         else:
             plan.append((name, key, None, (data, name, sidecar_path)))

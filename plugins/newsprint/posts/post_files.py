@@ -74,6 +74,7 @@ class PostFile:
     path: Path
     meta: dict[str, str]
     utf8: bool  # Pelican reads posts as UTF-8; anything else it cannot read
+    digest: str | None = None  # of its UTF-8 text (importer._digest), None if not UTF-8
 
     @property
     def locked(self) -> bool:
@@ -106,7 +107,8 @@ def read_post(path: Path) -> PostFile:
         text, utf8 = data.decode("utf-8"), True
     except UnicodeDecodeError:
         text, utf8 = data.decode("gb18030", errors="replace"), False
-    return PostFile(path, header(text.lstrip("\ufeff")), utf8)
+    digest = hashlib.sha1(data).hexdigest()[:16] if utf8 else None
+    return PostFile(path, header(text.lstrip("\ufeff")), utf8, digest)
 
 
 def write_atomically(path: Path, text: str) -> None:

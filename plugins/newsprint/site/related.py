@@ -75,6 +75,9 @@ def related_indices(
     out: list[list[int]] = []
     for i, d in enumerate(docs):
         scores: dict[int, float] = defaultdict(float)
+        # sorted: a set's order changes from run to run, and so would the float sums
+        # (and the order of near ties) — a rebuild shows the same related articles
+        d = sorted(d)
         common = [f for f in d if df[f] > cap]
         for f in d:
             if df[f] <= cap and df[f] > 1:

@@ -12,6 +12,7 @@ folder reaches the site, and nothing there is published as it is.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from ..posts.rawfiles import scan_raw
 from ..settings import get_setting
 from .issues import PageView
 from .paper_views import CONTEXT_KEY
+from .reuse import active
 
 OUTPUT_DIR = "raw"
 
@@ -71,6 +73,10 @@ def line_runs(lines: list[dict[str, Any]], page: PageView | None) -> list[dict[s
     return runs
 
 
+def digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
 class SourcePagesGenerator(Generator):
     """Writes ``raw/NAME.html`` for every readable raw page."""
 
@@ -86,6 +92,7 @@ class SourcePagesGenerator(Generator):
         archive = self.context.get(CONTEXT_KEY)
         views = {p.source: p for p in archive.pages} if archive else {}
         scan = scan_raw(raw_dir, base)
+        reuse = active(self.output_path)
         for path in scan.pages:
             name = scan.page_names[path]
             stem = name.removesuffix(".txt")
@@ -98,8 +105,12 @@ class SourcePagesGenerator(Generator):
             download.parent.mkdir(parents=True, exist_ok=True)
             download.write_bytes(data)
             page = views.get(name)
+            html = f"{OUTPUT_DIR}/{stem}.html"
+            # unchanged bytes and view: the last build's page (newsprint.site.reuse)
+            if reuse and reuse.take(html, reuse.fingerprint(html, path.name, digest(data), page)):
+                continue
             writer.write_file(
-                f"{OUTPUT_DIR}/{stem}.html",
+                html,
                 template,
                 self.context,
                 relative_urls=True,

@@ -40,7 +40,6 @@ from importlib import resources
 from typing import Any
 
 import jieba
-import jieba.posseg as pseg
 
 from ..text import HAN_COMMON, HARD_WRAP, SENTENCE_END
 
@@ -254,6 +253,14 @@ def _core(name: str, vocab: _Vocab) -> str:
     return core
 
 
+def _tagged(text: str) -> list:
+    """jieba's part-of-speech words of ``text``; its tag table (a second's load) is
+    read on first use, not when the module is imported (a rebuild may need none)."""
+    import jieba.posseg as pseg
+
+    return pseg.lcut(text, HMM=False)
+
+
 @lru_cache(maxsize=8192)  # names repeat across articles; jieba's tagging is the cost
 def _trim_left(name: str, vocab: _Vocab) -> str:
     """Cut the words before a name that the boundary words missed: a name starts
@@ -265,7 +272,7 @@ def _trim_left(name: str, vocab: _Vocab) -> str:
     """
     core = _core(name, vocab)
     cut = offset = 0
-    for w in pseg.lcut(core, HMM=False):
+    for w in _tagged(core):
         offset += len(w.word)
         # jieba's tags are guesses (青年 is a time word): never cut the core away
         if w.flag in vocab.cut_tags and len(w.word) > 1 and len(core) - offset >= vocab.min_core:
@@ -291,7 +298,7 @@ def _is_proper(name: str, vocab: _Vocab) -> bool:
     strong = name.endswith(vocab.strong)
     if core.endswith(vocab.generic_heads) and not strong:
         return False
-    words = pseg.lcut(core, HMM=False)
+    words = _tagged(core)
     if any(ch in vocab.demonstratives for w in words if w.flag == "r" for ch in w.word):
         return False  # 这, 这个, 该: "认识到这个项目" is no name
     tags = vocab.proper_tags | ({"ns", "nz"} if strong else set())
