@@ -46,7 +46,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 sys.path.insert(0, str(ROOT / "tests"))
+import jinja2  # noqa: E402
 from chromium import ARGS, CHROMIUM  # noqa: E402
+from newsprint.models import KIND_LABELS  # noqa: E402
 from newsprint.search.docs import SearchDoc  # noqa: E402
 from newsprint.search.files import build_search_index  # noqa: E402
 from newsprint.search.tokens import normalize  # noqa: E402
@@ -180,8 +182,8 @@ def build(docs, site: Path):
     rss_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     # A stand-in search page: the real template's markup without the site chrome.
     tpl = (ROOT / "theme" / "templates" / "search.html").read_text(encoding="utf-8")
-    body = tpl.split("{% block content %}")[1].split("{% endblock %}")[0]
-    body = body.replace("{{ SITEURL }}", ".")
+    block = tpl.split("{% block content %}")[1].split("{% endblock %}")[0]
+    body = jinja2.Environment().from_string(block).render(SITEURL=".", KIND_LABELS=KIND_LABELS)
     (site / "articles").mkdir()
     (site / "search.html").write_text(
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>搜索</title></head><body>'
