@@ -410,3 +410,14 @@ def test_two_headlines_are_not_split_at_a_postscript():
     assert first.body_text.endswith(BODY_A2)
     assert second.title == "两城之间高速公路通车"
     assert second.body_text.endswith("栏目投稿邮箱：someone@example.com")
+
+
+def test_an_excerpt_note_closes_a_story():
+    page = (
+        f"老旧小区改造提速\n\n{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n"
+        "（摘自某市日报5月6日第2版的评论文章）\n\n"
+        f"两城之间高速公路通车\n\n{wrap(BODY_B, 20)}\n\n{wrap(BODY_B2, 20)}\n"
+    )
+    first, second = segment_text(page, "p.txt").articles
+    assert first.body_text.endswith("（摘自某市日报5月6日第2版的评论文章）")
+    assert second.title == "两城之间高速公路通车"
