@@ -404,30 +404,16 @@ def stored_rows(search: Path) -> list[list]:
 def search_quality(site: Path) -> tuple[float, float]:
     """Mean recall and precision@10 of SEARCH_QUERIES against exact-substring truth."""
     from newsprint.search.tokens import normalize
+    from search_truth import run_queries, score
 
     rows = stored_rows(site / "search")
     texts = [(r[4], normalize("\n".join([r[0], r[1], r[2], r[3], r[6], r[7]]))) for r in rows]
-    out = subprocess.run(
-        [
-            "node",
-            str(ROOT / "tests" / "fixtures" / "run_queries.js"),
-            str(site),
-            str(ROOT / "node_modules" / "lunr" / "lunr.js"),
-        ],
-        input=json.dumps(SEARCH_QUERIES),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    recalls, precisions = [], []
-    for r in json.loads(out.stdout):
-        words = [w for w in normalize(r["q"]).split() if w]
-        want = {url for url, text in texts if all(w in text for w in words)}
-        got = r["urls"]
-        recalls.append(len(want & set(got)) / len(want) if want else 1.0)
-        top = got[:10]
-        precisions.append(sum(u in want for u in top) / len(top) if top else float(not want))
-    return sum(recalls) / len(recalls), sum(precisions) / len(precisions)
+
+    def want(q: str) -> set[str]:
+        words = [w for w in normalize(q).split() if w]
+        return {url for url, text in texts if all(w in text for w in words)}
+
+    return score(run_queries(site, SEARCH_QUERIES), want)
 
 
 PROBE = """async (q) => {

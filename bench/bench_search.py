@@ -31,12 +31,10 @@ import argparse
 import functools
 import gzip
 import http.server
-import json
 import random
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -52,6 +50,7 @@ from newsprint.models import KIND_LABELS  # noqa: E402
 from newsprint.search.docs import SearchDoc  # noqa: E402
 from newsprint.search.files import build_search_index  # noqa: E402
 from newsprint.search.tokens import normalize  # noqa: E402
+from search_truth import run_queries, score  # noqa: E402
 
 DISTRICTS = [
     "巴南区",
@@ -196,28 +195,7 @@ def build(docs, site: Path):
 
 
 def node_quality(site: Path, docs):
-    out = subprocess.run(
-        [
-            "node",
-            str(ROOT / "tests" / "fixtures" / "run_queries.js"),
-            str(site),
-            str(ROOT / "node_modules" / "lunr" / "lunr.js"),
-        ],
-        input=json.dumps(QUERIES),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    recalls, precisions = [], []
-    for r in json.loads(out.stdout):
-        want = truth(docs, r["q"])
-        got = r["urls"]
-        recalls.append(len(want & set(got)) / len(want) if want else 1.0)
-        top = got[:10]
-        precisions.append(
-            sum(u in want for u in top) / len(top) if top else (1.0 if not want else 0.0)
-        )
-    return statistics.mean(recalls), statistics.mean(precisions)
+    return score(run_queries(site, QUERIES), lambda q: truth(docs, q))
 
 
 PROBE = """async (q) => {
