@@ -421,3 +421,22 @@ def test_an_excerpt_note_closes_a_story():
     first, second = segment_text(page, "p.txt").articles
     assert first.body_text.endswith("（摘自某市日报5月6日第2版的评论文章）")
     assert second.title == "两城之间高速公路通车"
+
+
+def test_two_headlines_are_split_where_each_paragraph_keeps_its_own_storys_words():
+    # Nothing marks the break and the headlines' words settle nothing (each sits in
+    # its story's first paragraph); the two stories' vocabularies do.
+    a = [
+        "今年以来，某市持续推进老旧小区改造，一批小区面貌焕然一新。",
+        "家住城东的王大爷说，门口的路平了，灯亮了，出门方便多了。",
+        "下一步，该市将把老旧小区改造和加装电梯结合起来，让居民出门更方便。",
+    ]
+    b = [
+        "记者日前获悉，连接两城的高速公路近日建成通车，改造后的收费站同步启用。",
+        "这条高速公路全长约一百公里，两城之间的通行时间缩短一半。",
+        "交通部门表示，高速公路通车后，沿线的物流成本将明显下降。",
+    ]
+    page = "老旧小区改造提速\n\n" + "\n\n".join(a + b) + "\n\n两城之间高速公路建成通车\n"
+    arts = segment_text(page, "p.txt").articles
+    assert [a.title for a in arts] == ["老旧小区改造提速", "两城之间高速公路建成通车"]
+    assert [p.text for p in arts[1].paragraphs] == b
