@@ -440,3 +440,12 @@ def test_two_headlines_are_split_where_each_paragraph_keeps_its_own_storys_words
     arts = segment_text(page, "p.txt").articles
     assert [a.title for a in arts] == ["老旧小区改造提速", "两城之间高速公路建成通车"]
     assert [p.text for p in arts[1].paragraphs] == b
+
+
+def test_a_dash_inside_an_open_quote_does_not_end_the_paragraph():
+    opening = "由某市文化馆主办的“修复光影——老电影修复工程启动发布会”日前在北京举行。"
+    paragraphs = [opening, BODY_A, BODY_A2]
+    page = "多部老电影将进行修复\n\n" + "\n\n".join(wrap(p, 16) for p in paragraphs) + "\n"
+    arts = segment_text(page, "p.txt").articles
+    assert [a.title for a in arts] == ["多部老电影将进行修复"]
+    assert [p.text for p in arts[0].paragraphs] == paragraphs

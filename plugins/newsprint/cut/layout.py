@@ -384,8 +384,10 @@ class _Joiner:
             return False
         if block.first == block.last and self.standalone(tail):
             return False
-        if tail.endswith(("——", "--", ":", "：")) or _PHOTO_CREDIT.search(tail):
+        if _PHOTO_CREDIT.search(tail):
             return False
+        if tail.endswith(("——", "--", ":", "：")) and not unbalanced(block.text):
+            return False  # "…院长张定宇——" hands over to a headline; "主办的“修复光影——" goes on
         if (
             block.first == block.last
             and len(tail) <= 30
