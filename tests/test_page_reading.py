@@ -3,6 +3,7 @@ rule of the segmenter, on a small page written for the test."""
 
 from __future__ import annotations
 
+import pytest
 from newsprint.cut.audit import unplaced
 from newsprint.cut.layout import full_lines, headline_stacks, read_lines
 from newsprint.cut.segment import BOUNDARY_CONFIDENCE, TITLE_CONFIDENCE, segment_text
@@ -364,9 +365,10 @@ def test_on_a_dense_page_a_short_field_line_and_a_tagged_headline_end_themselves
     ]
 
 
-def test_a_long_unpunctuated_lead_sentence_over_the_text_is_its_first_paragraph():
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_a_long_unpunctuated_lead_sentence_over_the_text_is_its_first_paragraph(comma):
     # Headlines printed after their stories: the lead is no kicker of the headline below.
-    lead = "老旧小区改造应与城市更新秉持同样的价值追求，那就是让居民住得更舒心"
+    lead = f"老旧小区改造应与城市更新秉持同样的价值追求{comma}那就是让居民住得更舒心"
     page = (
         f"{wrap(BODY_B + BODY_B2, 20)}\n\n本报记者 王磊\n\n两城之间高速公路通车\n\n\n"
         f"{lead}\n\n{wrap(BODY_A, 20)}\n\n{wrap(BODY_A2, 20)}\n\n（作者为本报记者）\n\n"

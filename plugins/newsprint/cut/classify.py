@@ -160,7 +160,7 @@ def _lead_sentences(typed: list[Typed]) -> None:
             t.kind is Kind.HEADING
             and not t.block.level
             and nxt.kind is Kind.BODY
-            and "，" in t.text
+            and ("，" in t.text or "," in t.text)
             and len(t.text) >= LEAD_MIN_CHARS
             and not COLUMN_TAG.search(t.text)
             and not t.text.startswith(("——", "--"))
