@@ -226,6 +226,28 @@ def test_prose_wrapped_after_a_comma_is_a_paragraph_not_a_headline_block():
     assert art.body_text.startswith(lead)
 
 
+def test_full_lines_broken_inside_a_word_are_wrapped_prose_not_a_headline_stack():
+    # No line ends on a comma, but the column cut words in two ("身/影", "作/风"):
+    # a kicker, headline and subtitle are never broken inside a word.
+    lead = "走进新时代的美丽乡村，处处可以看到村民们创业致富的身影，也能感受到基层干部扎实为民办实事的作风"
+    paragraphs = [lead, BODY_A, BODY_A2, BODY_B]
+    page = "乡村振兴见实效（人民时评）\n\n" + "\n\n".join(wrap(p, 18) for p in paragraphs) + "\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.title == "乡村振兴见实效（人民时评）"
+    assert art.body_text.startswith(lead)
+
+
+def test_full_kicker_and_headline_lines_broken_between_words_stay_a_stack():
+    lines = read_lines(
+        f"{wrap(BODY_A, 16)}\n\n老旧小区改造提速，居民出行更方便\n某市今年完成三百个小区改造\n\n"
+        f"{wrap(BODY_A2, 16)}"
+    )
+    full = dict(zip([ln.number for ln in lines], full_lines(lines), strict=True))
+    kicker = next(ln for ln in lines if ln.text.startswith("老旧小区"))
+    assert full[kicker.number]
+    assert headline_stacks(lines, full=full) == {kicker.number + 1}
+
+
 def test_a_labelled_headline_printed_twice_is_still_a_headline():
     head_a = "邓华：南征北战 英勇无敌（英雄烈士谱）"
     head_b = "彭加木：心系科考 奉献边疆（英雄烈士谱）"

@@ -17,8 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..text import HAN_COMMON, SENTENCE_ENDS, display_width
+from .words import breaks_a_word
 
 TERMINAL = SENTENCE_ENDS + "…"
 CLOSERS = "”’」』）)》】"
@@ -477,8 +479,22 @@ def _announced_headline(run: list[Line]) -> bool:
     )
 
 
+def _wrapped_prose(run: list[Line], full: dict[int, bool]) -> bool:
+    """Lines that each fill the column, with a comma among them, are a sentence
+    wrapped by the column ("…记录着中国航天科技的发" / "展进步，也说明…"), not
+    headline lines: a kicker, headline and subtitle are each as long as they are, and
+    an editor never breaks one inside a word."""
+    return (
+        all(full.get(ln.number, False) for ln in run[:-1])
+        and any(re.search(r"[，,]", ln.text) for ln in run)
+        and any(breaks_a_word(a.text, b.text) for a, b in pairwise(run))
+    )
+
+
 def headline_stacks(
-    lines: list[Line], standalone: Callable[[str], bool] = lambda text: False
+    lines: list[Line],
+    standalone: Callable[[str], bool] = lambda text: False,
+    full: dict[int, bool] | None = None,
 ) -> set[int]:
     """Lines that open a new line of a headline block: kicker, headline and subtitle
     printed on lines of their own.  A block is two to four lines with no blank line
@@ -524,6 +540,7 @@ def headline_stacks(
             and not run[-1].text.endswith((":", "："))  # "…业主：" leads into a notice
             and not any(ln.text.endswith(_WRAPPED_AFTER) for ln in run[:-1])
             and sum(len(re.findall(r"[，、,]", ln.text)) for ln in run) <= 2
+            and not _wrapped_prose(run, full or {})
         ):
             found.update(ln.number for ln in run[1:])
         i = j
@@ -545,7 +562,7 @@ def join_blocks(
     """
     flat = "".join("".join(line.text.split()) for line in lines)
     full = {line.number: f for line, f in zip(lines, full_lines(lines), strict=True)}
-    stacked = headline_stacks(lines, standalone)
+    stacked = headline_stacks(lines, standalone, full)
     joiner = _Joiner(width, flat, full, standalone)
     joiner.stacked = stacked
     joiner.first_line = lines[0].number if lines else 1
