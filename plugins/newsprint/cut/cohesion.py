@@ -28,13 +28,10 @@ def pairs(text: str) -> set[str]:
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
 
 
-def side_affinity(
-    parts: list[set[str]], cut: int, before: set[str] = frozenset(), after: set[str] = frozenset()
-) -> float:
+def side_affinity(parts: list[set[str]], cut: int) -> float:
     """Mean over the paragraphs ``parts`` of (share of a paragraph's pairs found elsewhere
-    on its own side of ``cut``) − (share found on the other side).  ``before`` and
-    ``after`` are the headlines' pairs, counted on their sides."""
-    left, right = Counter(before), Counter(after)
+    on its own side of ``cut``) − (share found on the other side)."""
+    left, right = Counter(), Counter()
     for p in parts[:cut]:
         left.update(p)
     for p in parts[cut:]:
@@ -45,7 +42,7 @@ def side_affinity(
         if not p:
             continue
         own, other = (left, right) if i < cut else (right, left)
-        shared_own = sum(1 for g in p if own[g] > 1)  # another paragraph (or headline) has it
+        shared_own = sum(1 for g in p if own[g] > 1)  # another paragraph has it too
         shared_other = sum(1 for g in p if other[g] > 0)
         total += (shared_own - shared_other) / len(p)
         counted += 1

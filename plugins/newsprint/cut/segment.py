@@ -98,12 +98,13 @@ LOW_CONFIDENCE = 0.8
 DEFAULT_PARAGRAPH_GAP = 1
 MIN_GAP_EVIDENCE = 2  # pairs of prose paragraphs needed to learn a page's spacing
 POSTSCRIPT_CHARS = 40  # a title-less line this short after a story is its last note
-PHOTO_STORY_CHARS = 300
-# Weight of lexical cohesion (cohesion.side_affinity, −1…1) against the headlines'
-# words and the layout marks when a run with two headlines is cut in two: 2 moved
-# captions boundary .937 → .952 and furniture .971 → .975 on seed 0, and .933 → .943,
-# .966 → .978 on seed 1 (1 and 4 did no better on seed 0).
-AFFINITY_WEIGHT = 2.0  # a photo story's text is a caption of a few sentences
+PHOTO_STORY_CHARS = 300  # a photo story's text is a caption of a few sentences
+# Weight of lexical cohesion (cohesion.side_affinity, −1…1, the two headlines taking
+# part as the run's first and last paragraph) against the headlines' words and the
+# layout marks when a run with two headlines is cut in two: 2 moved captions boundary
+# .937 → .962 and furniture .971 → .975 on seed 0, and .933 → .947, .966 → .983 on
+# seed 1 (1 and 4 did no better on seed 0).
+AFFINITY_WEIGHT = 2.0
 
 
 @dataclass
@@ -292,13 +293,16 @@ class PageSegmenter:
                 evidence += 0.3
             return evidence
 
-        texts = [pairs(t.text) if t.kind in _BODY_KINDS else set() for t in items]
-        heads = pairs(first), pairs(second)
+        # The headlines take part as the first and last "paragraph": each has to sit
+        # with the paragraphs that share its words.
+        texts = [pairs(first)]
+        texts += [pairs(t.text) if t.kind in _BODY_KINDS else set() for t in items]
+        texts.append(pairs(second))
 
         def fit(j: int) -> float:
             words = containment(first, body(items[:j])) + containment(second, body(items[j:]))
             # Each paragraph shares more words with its own story than with the other.
-            return words + marks(j) + AFFINITY_WEIGHT * side_affinity(texts, j, *heads)
+            return words + marks(j) + AFFINITY_WEIGHT * side_affinity(texts, j + 1)
 
         j = max(cuts, key=fit)
         marked = marks(j) > 0
