@@ -473,3 +473,24 @@ def test_a_dash_inside_an_open_quote_does_not_end_the_paragraph():
     arts = segment_text(page, "p.txt").articles
     assert [a.title for a in arts] == ["多部老电影将进行修复"]
     assert [p.text for p in arts[0].paragraphs] == paragraphs
+
+
+BODY_A3 = "改造完成后，小区新增了停车位和健身场地，老人们在楼下散步、下棋，邻里关系也更融洽了。"
+BODY_B3 = "据介绍，沿线还将建设两处服务区，为过往司机提供加油、餐饮和休息等服务。"
+
+
+def test_a_storys_only_inner_heading_in_other_words_starts_another_story():
+    # One blank line everywhere, no byline, no dateline: only the words tell.
+    story_a = [BODY_A, BODY_A3, BODY_A2]
+    story_b = [BODY_B, BODY_B2, BODY_B3]
+    page = "\n\n".join(["老旧小区改造提速", *story_a, "两城之间高速公路建成通车", *story_b])
+    arts = segment_text(page + "\n", "p.txt").articles
+    assert [a.title for a in arts] == ["老旧小区改造提速", "两城之间高速公路建成通车"]
+    assert [p.text for p in arts[1].paragraphs] == story_b
+    assert arts[1].evidence["boundary"] == "lone heading"
+
+
+def test_a_section_heading_in_its_storys_words_stays_inside_it():
+    page = "\n\n".join(["老旧小区改造提速", BODY_A, BODY_A3, "小区改造让居民生活更便利", BODY_A2, BODY_A3])
+    (art,) = segment_text(page + "\n", "p.txt").articles
+    assert art.title == "老旧小区改造提速"
