@@ -494,3 +494,17 @@ def test_a_section_heading_in_its_storys_words_stays_inside_it():
     page = "\n\n".join(["老旧小区改造提速", BODY_A, BODY_A3, "小区改造让居民生活更便利", BODY_A2, BODY_A3])
     (art,) = segment_text(page + "\n", "p.txt").articles
     assert art.title == "老旧小区改造提速"
+
+
+def test_a_photo_storys_text_without_a_full_stop_is_its_text_not_a_headline():
+    text = "春耕时节田间地头处处是农民们忙着翻地播种的身影，合作社的农机手驾驶着拖拉机来回穿梭"
+    # Paragraphs indented, no blank lines: as the page this was seen on.
+    indented = "\n".join(wrap("\u3000\u3000" + p, 22) for p in (BODY_A, BODY_A2, BODY_B, BODY_B2))
+    photo = wrap("\u3000\u3000" + text, 22)
+    page = f"标题甲\n{indented}\n\n\n春到田间（新视点）\n{photo}\n记者 王磊 摄\n"
+    arts = segment_text(page, "p.txt").articles
+    assert [(a.title, a.kind, a.authors) for a in arts] == [
+        ("标题甲", "news", []),
+        ("春到田间（新视点）", "photo", ["王磊"]),
+    ]
+    assert arts[1].body_text == text

@@ -154,12 +154,16 @@ LEAD_MIN_CHARS = 30
 
 
 def _lead_sentences(typed: list[Typed]) -> None:
-    """"在线教育应与线下教育秉持同样的价值追求，那就是实现学生的全面发展" over the text."""
+    """"在线教育应与线下教育秉持同样的价值追求，那就是实现学生的全面发展" over the text,
+    or over a photographer's credit (a photo story's text)."""
     for t, nxt in pairwise(typed):
         if (
             t.kind is Kind.HEADING
             and not t.block.level
-            and nxt.kind is Kind.BODY
+            and (
+                nxt.kind is Kind.BODY
+                or (nxt.kind is Kind.BYLINE and nxt.byline is not None and nxt.byline.photo)
+            )
             and ("，" in t.text or "," in t.text)
             and len(t.text) >= LEAD_MIN_CHARS
             and not COLUMN_TAG.search(t.text)
