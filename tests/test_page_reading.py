@@ -508,3 +508,19 @@ def test_a_photo_storys_text_without_a_full_stop_is_its_text_not_a_headline():
         ("春到田间（新视点）", "photo", ["王磊"]),
     ]
     assert arts[1].body_text == text
+
+
+def test_a_column_name_on_the_second_headline_does_not_hide_its_words():
+    # Only "牧民" and "牦牛" of the headline are in its story; a long column name
+    # would outweigh them and keep the two stories as one.
+    story_b = [
+        "高原上的罗玛镇，海拔四千五百多米，早晨七点多，牧民扎西就赶着牦牛出门了。",
+        "放在四年前，他不敢想象自己能养近百头牦牛。",
+        "如今，镇上的加工厂上门收奶，牧民们的日子越过越红火。",
+    ]
+    page = "\n\n".join(
+        ["老旧小区改造提速", BODY_A, BODY_A3, BODY_A2, *story_b, "本报记者 王磊", ""]
+    ) + "牧民养牦牛有奔头（新春走基层·脱贫攻坚一线见闻）\n"
+    arts = segment_text(page, "p.txt").articles
+    assert [a.title for a in arts] == ["老旧小区改造提速", "牧民养牦牛有奔头（新春走基层·脱贫攻坚一线见闻）"]
+    assert [p.text for p in arts[1].paragraphs] == story_b

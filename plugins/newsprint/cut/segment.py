@@ -274,7 +274,10 @@ class PageSegmenter:
             for j in range(1, len(items))
             if items[j].kind is Kind.BODY and items[j - 1].kind in (Kind.BODY, Kind.CAPTION)
         ]
-        first, second = self.strip_prefix(above[-1].text), self.strip_prefix(below[0].text)
+        # A column's name ("（新春走基层）") is no word of the story.
+        first, second = (
+            COLUMN_TAG.sub("", self.strip_prefix(t.text)) for t in (above[-1], below[0])
+        )
 
         def body(part: list[Typed]) -> str:
             return "".join(t.text for t in part if t.kind in _BODY_KINDS)
