@@ -524,3 +524,14 @@ def test_a_column_name_on_the_second_headline_does_not_hide_its_words():
     arts = segment_text(page, "p.txt").articles
     assert [a.title for a in arts] == ["老旧小区改造提速", "牧民养牦牛有奔头（新春走基层·脱贫攻坚一线见闻）"]
     assert [p.text for p in arts[1].paragraphs] == story_b
+
+
+def test_a_paragraph_opening_with_a_dateline_runs_on_to_its_full_stop():
+    page = (
+        f"标题甲\n\n{wrap(BODY_A, 20)}\n\n记者 王磊\n\n"
+        "两国领导人通电话\n\n新华社北京1月22日电 国家主席习近平22日应约同德国总理默\n克尔通电话。\n\n"
+        f"{wrap(BODY_B2, 20)}\n"
+    )
+    arts = segment_text(page, "p.txt").articles
+    assert [a.title for a in arts] == ["标题甲", "两国领导人通电话"]
+    assert arts[1].paragraphs[0].text.endswith("默克尔通电话。")

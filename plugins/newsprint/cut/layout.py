@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..text import HAN_COMMON, SENTENCE_ENDS, display_width
+from .bylines import opens_story
 from .words import breaks_a_word
 
 TERMINAL = SENTENCE_ENDS + "…"
@@ -374,6 +375,9 @@ class _Joiner:
             return True  # the last character or two of a wrapped line ("陈维" / "灯")
         if not tail or ends_sentence(tail):
             return False
+        if line.gap == 0 and opens_story(block.text):
+            # "新华社北京1月22日电 …同德国总理默" / "克尔通电话。": a story's first paragraph
+            return True
         if block.text[:1] in "（(" and tail[-1:] in "）)" and not unbalanced(block.text):
             return False  # "（作者为…）", "（本报北京5月15日电）": a note complete in itself
         if (
