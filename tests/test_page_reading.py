@@ -535,3 +535,14 @@ def test_a_paragraph_opening_with_a_dateline_runs_on_to_its_full_stop():
     arts = segment_text(page, "p.txt").articles
     assert [a.title for a in arts] == ["标题甲", "两国领导人通电话"]
     assert arts[1].paragraphs[0].text.endswith("默克尔通电话。")
+
+
+def test_a_paragraph_whose_full_line_stops_on_a_dash_goes_on():
+    opening = "由市委宣传部、市文明办联合主办的元旦春节期间的“我们的节日”——文化进万家活动日前启动。"
+    lines = ["由市委宣传部、市文明办联合主办的", "元旦春节期间的“我们的节日”——", "文化进万家活动日前启动。"]
+    assert "".join(lines) == opening and len(lines[0]) == len(lines[1])
+    paragraphs = [BODY_A, BODY_A2, BODY_B]
+    page = "送文化下乡\n\n" + "\n".join(lines) + "\n\n" + "\n\n".join(wrap(p, 16) for p in paragraphs)
+    (art,) = segment_text(page + "\n", "p.txt").articles
+    assert art.title == "送文化下乡"
+    assert art.paragraphs[0].text == opening

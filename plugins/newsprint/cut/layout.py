@@ -392,8 +392,14 @@ class _Joiner:
             return False
         if _PHOTO_CREDIT.search(tail):
             return False
-        if tail.endswith(("——", "--", ":", "：")) and not unbalanced(block.text):
-            return False  # "…院长张定宇——" hands over to a headline; "主办的“修复光影——" goes on
+        if (
+            tail.endswith(("——", "--", ":", "："))
+            and not unbalanced(block.text)
+            and not (block.first != block.last and self.fills_column(block))
+        ):
+            # "…院长张定宇——" hands over to a headline; "主办的“修复光影——" and a
+            # paragraph whose full last line stops on the dash ("…中国梦”——") go on.
+            return False
         if (
             block.first == block.last
             and len(tail) <= 30
