@@ -546,3 +546,28 @@ def test_a_paragraph_whose_full_line_stops_on_a_dash_goes_on():
     (art,) = segment_text(page + "\n", "p.txt").articles
     assert art.title == "送文化下乡"
     assert art.paragraphs[0].text == opening
+
+
+def test_a_field_wrapped_over_two_lines_ends_itself_on_an_indented_page():
+    def para(text: str) -> str:
+        return wrap("\u3000\u3000" + text, 12)
+
+    page = "\n".join(
+        [
+            "老旧小区改造提速",
+            para(BODY_A),
+            para(BODY_A2),
+            "\u3000\u3000数据来源：某市住建委员",
+            "会",
+            "两城之间高速公路建成通车",
+            "本报记者 王磊",
+            para(BODY_B),
+            para(BODY_B2),
+        ]
+    )
+    arts = segment_text(page + "\n", "p.txt").articles
+    assert [(a.title, a.authors) for a in arts] == [
+        ("老旧小区改造提速", []),
+        ("两城之间高速公路建成通车", ["王磊"]),
+    ]
+    assert arts[0].body_text.endswith("数据来源：某市住建委员会")

@@ -401,12 +401,13 @@ class _Joiner:
             # paragraph whose full last line stops on the dash ("…中国梦”——") go on.
             return False
         if (
-            block.first == block.last
-            and len(tail) <= 30
-            and _LABELLED_LINE.match(tail)
+            len(block.text) <= 30
+            and _LABELLED_LINE.match(block.text.strip())
             and not self.full.get(block.last, False)
         ):
-            return False  # "本版制图：蔡华伟", "数据来源：…公司": a field line ends itself
+            # "本版制图：蔡华伟", "数据来源：…公司" (or "数据来源：秦汉新城管" / "委会"):
+            # a field ends itself
+            return False
         mid_sentence = tail[-1] in OPEN_END or starts_mid_sentence(line.text)
         if (
             self.uses_indent
