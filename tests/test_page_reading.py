@@ -571,3 +571,12 @@ def test_a_field_wrapped_over_two_lines_ends_itself_on_an_indented_page():
         ("两城之间高速公路建成通车", ["王磊"]),
     ]
     assert arts[0].body_text.endswith("数据来源：某市住建委员会")
+
+
+def test_a_dateline_credit_names_reporters_with_rare_surnames():
+    page = (
+        "标题甲\n\n本报加德满都10月13日电（记者 \n暨佩娟 赵益普）当地时间12日晚，"
+        "代表团出席了欢迎宴会。\n\n" + wrap(BODY_A2, 20) + "\n"
+    )
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.authors == ["暨佩娟", "赵益普"]

@@ -27,6 +27,8 @@ _ROLE = re.compile(
 )
 _UNIT = re.compile(r"(融媒体中心|新闻中心|日报|晚报|报社|报|电视台|广播电视台|记者站|宣传部|网)$")
 _ROLE_NAME = re.compile(rf"^([^\s（()）\d]*?(?:记者|通讯员|实习生|特约))({_HAN}{{2,3}})$")
+_ROLE_WORD = re.compile(r"[^\s（()）\d]*?(?:记者|通讯员|实习生|特约)")
+_CREDITED_NAME = re.compile(rf"(?!报道|摄影|整理|综合|编译){_HAN}{{2,3}}")
 _PHOTO = ("摄影报道", "摄影", "摄", "图", "文/图", "图/文", "文图")
 _ROLE_SLASH = re.compile(r"(?<![^\s])(文|图|摄|摄影|记者|通讯员|编辑|撰稿)\s*[/／:：]\s*(?=\S)")
 _NAME_CREDIT = re.compile(rf"^({_HAN}{{2,4}})(?:摄影报道|摄影|摄)$")
@@ -230,14 +232,23 @@ def dateline_authors(paragraph: str) -> list[str]:
     []
     >>> dateline_authors("据新华社伊斯兰堡2月17日电（记者刘天）据巴基斯坦媒体报道")
     ['刘天']
+    >>> dateline_authors("本报加德满都10月13日电（记者暨佩娟 赵益普）当地时间12日晚")
+    ['暨佩娟', '赵益普']
     """
     match = _DATELINE_CREDIT.match(paragraph)
     if not match or not re.search(r"记者|通讯员|实习生|特约", match.group(1)):
         return []
     names: list[str] = []
+    # "（记者 暨佩娟 赵益普）": what follows a role is a name, rare surname or not.
+    after_role = False
     for token in re.split(r"[\s、，,/]+", match.group(1)):
-        if (m := _ROLE_NAME.match(token)) and looks_like_name(m.group(2)):
+        if _ROLE_WORD.fullmatch(token):
+            after_role = True
+        elif (m := _ROLE_NAME.match(token)) and _CREDITED_NAME.fullmatch(m.group(2)):
             names.append(m.group(2))
-        elif looks_like_name(token):
+            after_role = True
+        elif looks_like_name(token) or (after_role and _CREDITED_NAME.fullmatch(token)):
             names.append(token)
+        else:
+            after_role = False
     return names
