@@ -467,7 +467,7 @@ def test_two_headlines_are_split_where_each_paragraph_keeps_its_own_storys_words
 
 
 def test_a_dash_inside_an_open_quote_does_not_end_the_paragraph():
-    opening = "由某市文化馆主办的“修复光影——老电影修复工程启动发布会”日前在北京举行。"
+    opening = "由某市文化馆主办的“光影重现——老电影修复工程启动发布会”日前在北京举行。"
     paragraphs = [opening, BODY_A, BODY_A2]
     page = "多部老电影将进行修复\n\n" + "\n\n".join(wrap(p, 16) for p in paragraphs) + "\n"
     arts = segment_text(page, "p.txt").articles
@@ -520,26 +520,26 @@ def test_a_column_name_on_the_second_headline_does_not_hide_its_words():
     ]
     page = "\n\n".join(
         ["老旧小区改造提速", BODY_A, BODY_A3, BODY_A2, *story_b, "本报记者 王磊", ""]
-    ) + "牧民养牦牛有奔头（新春走基层·脱贫攻坚一线见闻）\n"
+    ) + "牧民养牦牛有奔头（走基层·高原牧区见闻）\n"
     arts = segment_text(page, "p.txt").articles
-    assert [a.title for a in arts] == ["老旧小区改造提速", "牧民养牦牛有奔头（新春走基层·脱贫攻坚一线见闻）"]
+    assert [a.title for a in arts] == ["老旧小区改造提速", "牧民养牦牛有奔头（走基层·高原牧区见闻）"]
     assert [p.text for p in arts[1].paragraphs] == story_b
 
 
 def test_a_paragraph_opening_with_a_dateline_runs_on_to_its_full_stop():
     page = (
         f"标题甲\n\n{wrap(BODY_A, 20)}\n\n记者 王磊\n\n"
-        "两国领导人通电话\n\n新华社北京1月22日电 国家主席习近平22日应约同德国总理默\n克尔通电话。\n\n"
+        "两地签署合作协议\n\n本报某地5月6日电 某市代表团6日同来访的友好城市代表团举\n行会谈。\n\n"
         f"{wrap(BODY_B2, 20)}\n"
     )
     arts = segment_text(page, "p.txt").articles
-    assert [a.title for a in arts] == ["标题甲", "两国领导人通电话"]
-    assert arts[1].paragraphs[0].text.endswith("默克尔通电话。")
+    assert [a.title for a in arts] == ["标题甲", "两地签署合作协议"]
+    assert arts[1].paragraphs[0].text.endswith("代表团举行会谈。")
 
 
 def test_a_paragraph_whose_full_line_stops_on_a_dash_goes_on():
-    opening = "由市委宣传部、市文明办联合主办的元旦春节期间的“我们的节日”——文化进万家活动日前启动。"
-    lines = ["由市委宣传部、市文明办联合主办的", "元旦春节期间的“我们的节日”——", "文化进万家活动日前启动。"]
+    opening = "由市委宣传部、市文明办联合主办的元旦春节期间的“我们的节日”——文艺进社区活动日前启动。"
+    lines = ["由市委宣传部、市文明办联合主办的", "元旦春节期间的“我们的节日”——", "文艺进社区活动日前启动。"]
     assert "".join(lines) == opening and len(lines[0]) == len(lines[1])
     paragraphs = [BODY_A, BODY_A2, BODY_B]
     page = "送文化下乡\n\n" + "\n".join(lines) + "\n\n" + "\n\n".join(wrap(p, 16) for p in paragraphs)
@@ -575,8 +575,28 @@ def test_a_field_wrapped_over_two_lines_ends_itself_on_an_indented_page():
 
 def test_a_dateline_credit_names_reporters_with_rare_surnames():
     page = (
-        "标题甲\n\n本报加德满都10月13日电（记者 \n暨佩娟 赵益普）当地时间12日晚，"
+        "标题甲\n\n本报某地5月6日电（记者 \n暨明 赵小川）当地时间5日晚，"
         "代表团出席了欢迎宴会。\n\n" + wrap(BODY_A2, 20) + "\n"
     )
     (art,) = segment_text(page, "p.txt").articles
-    assert art.authors == ["暨佩娟", "赵益普"]
+    assert art.authors == ["暨明", "赵小川"]
+
+
+def test_an_enumerating_kicker_and_a_long_headline_line_stay_a_stack():
+    # The kicker fills the column; its enumeration marks are no clause breaks.
+    kicker = "上海、浙江、安徽、福建等地推进垃圾分类"
+    title = "垃圾分类成为新时尚"
+    body = "\n\n".join(wrap(p, len(kicker)) for p in (BODY_A, BODY_A2, BODY_A3))
+    page = f"{kicker}\n{title}\n\n记者 王磊\n\n{body}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert (art.kicker, art.title) == (kicker, title)
+
+
+def test_a_headline_line_as_long_as_a_headline_may_be_stays_in_its_stack():
+    title = "进一步部署春耕备耕和农资供应保障工作要求细化重点地区防汛抗旱措施 加强农业技术指导服务"
+    assert 40 < len(title) <= 48
+    kicker = "某部门召开全市春耕生产和农业农村工作会议"  # as wide as the column
+    body = "\n\n".join(wrap(p, len(kicker)) for p in (BODY_A, BODY_A2, BODY_A3))
+    page = f"{kicker}\n{title}\n某某出席\n\n{body}\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert (art.kicker, art.title, art.subtitle) == (kicker, title, "某某出席")

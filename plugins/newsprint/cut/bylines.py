@@ -232,14 +232,14 @@ def dateline_authors(paragraph: str) -> list[str]:
     []
     >>> dateline_authors("据新华社伊斯兰堡2月17日电（记者刘天）据巴基斯坦媒体报道")
     ['刘天']
-    >>> dateline_authors("本报加德满都10月13日电（记者暨佩娟 赵益普）当地时间12日晚")
-    ['暨佩娟', '赵益普']
+    >>> dateline_authors("本报某地5月6日电（记者暨明 赵小川）当地时间5日")
+    ['暨明', '赵小川']
     """
     match = _DATELINE_CREDIT.match(paragraph)
     if not match or not re.search(r"记者|通讯员|实习生|特约", match.group(1)):
         return []
     names: list[str] = []
-    # "（记者 暨佩娟 赵益普）": what follows a role is a name, rare surname or not.
+    # "（记者 暨明 赵小川）": what follows a role is a name, rare surname or not.
     after_role = False
     for token in re.split(r"[\s、，,/]+", match.group(1)):
         if _ROLE_WORD.fullmatch(token):

@@ -376,7 +376,7 @@ class _Joiner:
         if not tail or ends_sentence(tail):
             return False
         if line.gap == 0 and opens_story(block.text):
-            # "新华社北京1月22日电 …同德国总理默" / "克尔通电话。": a story's first paragraph
+            # "本报某地5月6日电 …同来访的代表团举" / "行会谈。": a story's first paragraph
             return True
         if block.text[:1] in "（(" and tail[-1:] in "）)" and not unbalanced(block.text):
             return False  # "（作者为…）", "（本报北京5月15日电）": a note complete in itself
@@ -397,15 +397,15 @@ class _Joiner:
             and not unbalanced(block.text)
             and not (block.first != block.last and self.fills_column(block))
         ):
-            # "…院长张定宇——" hands over to a headline; "主办的“修复光影——" and a
-            # paragraph whose full last line stops on the dash ("…中国梦”——") go on.
+            # "…院长王某——" hands over to a headline; "主办的“光影重现——" and a
+            # paragraph whose full last line stops on the dash ("…我们的节日”——") go on.
             return False
         if (
             len(block.text) <= 30
             and _LABELLED_LINE.match(block.text.strip())
             and not self.full.get(block.last, False)
         ):
-            # "本版制图：蔡华伟", "数据来源：…公司" (or "数据来源：秦汉新城管" / "委会"):
+            # "本版制图：王某", "数据来源：…公司" (or "数据来源：某区管理委员" / "会"):
             # a field ends itself
             return False
         mid_sentence = tail[-1] in OPEN_END or starts_mid_sentence(line.text)
@@ -465,6 +465,10 @@ class _Joiner:
         return True
 
 
+# A headline line stacked over or under another may run as long as a headline
+# (classify.MAX_HEADING); enumeration marks ("上海、浙江、安徽…") are no clause breaks.
+STACK_LINE_CHARS = 48
+_STACK_COMMAS = "[，,]"
 _CLAUSE_MARKS = re.compile(r"[，。；！？,;!?]")
 # A short label, a colon, and one phrase: "唐山：协同发展带来新动能", "时间：5月22日".
 _LABELLED_LINE = re.compile(r"^[^，。；：:,;]{1,8}[：:][^，。；：:,;]+$")
@@ -492,7 +496,7 @@ def _announced_headline(run: list[Line]) -> bool:
 
 def _wrapped_prose(run: list[Line], full: dict[int, bool]) -> bool:
     """Lines that each fill the column, with a comma among them, are a sentence
-    wrapped by the column ("…记录着中国航天科技的发" / "展进步，也说明…"), not
+    wrapped by the column ("…看到村民们创业致富的身" / "影，也能感受到…"), not
     headline lines: a kicker, headline and subtitle are each as long as they are, and
     an editor never breaks one inside a word."""
     return (
@@ -524,7 +528,7 @@ def headline_stacks(
 
     def headline_like(line: Line) -> bool:
         return (
-            4 <= len(line.text) <= 40
+            4 <= len(line.text) <= STACK_LINE_CHARS
             and not _SENTENCE_MARKS.search(line.text)
             and not re.search(r"[:：].", line.text)  # "序列号:标清14" is a field
             and not ITEM.match(line.text)
@@ -550,7 +554,7 @@ def headline_stacks(
             and (not _CLAUSE_MARKS.search(run[-1].text) or _announced_headline(run))
             and not run[-1].text.endswith((":", "："))  # "…业主：" leads into a notice
             and not any(ln.text.endswith(_WRAPPED_AFTER) for ln in run[:-1])
-            and sum(len(re.findall(r"[，、,]", ln.text)) for ln in run) <= 2
+            and sum(len(re.findall(_STACK_COMMAS, ln.text)) for ln in run) <= 2
             and not _wrapped_prose(run, full or {})
         ):
             found.update(ln.number for ln in run[1:])

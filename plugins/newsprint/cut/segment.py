@@ -331,9 +331,9 @@ class PageSegmenter:
         the two parts are told in different words.
 
         Section headings come in series and echo their story; a headline printed
-        between two stories with nothing else marking the break ("…会全力以赴去拼搏。”"
-        / "中非共和国内部武装冲突不断" / "近一段时间，中非…") names words the story
-        above never used, and the paragraphs either side share few words (see
+        between two stories with nothing else marking the break ("…老人们在楼下散步。"
+        / "两城之间高速公路建成通车" / "记者日前获悉，…") names words the story above
+        never used, and the paragraphs either side share few words (see
         :mod:`newsprint.cut.cohesion`).
         """
         inner = [k for k, t in enumerate(seg.items) if t.kind is Kind.HEADING]

@@ -1,12 +1,12 @@
 """Whether a line break falls inside a word: the column broke a sentence, no editor did.
 
 An editor breaks a headline block between phrases (kicker / headline / subtitle);
-a column breaks text wherever the width runs out, often inside a word ("…航天科技的发"
-/ "展进步…"). jieba's dictionary says where the words are.
+a column breaks text wherever the width runs out, often inside a word ("…创业致富的身"
+/ "影，也能…"). jieba's dictionary says where the words are.
 
->>> breaks_a_word("记录着中国航天科技的发", "展进步，也说明")
+>>> breaks_a_word("处处可以看到村民们创业致富的身", "影，也能感受到")
 True
->>> breaks_a_word("许多家庭以运动的方式度过假期", "过年，一起燃烧卡路里")
+>>> breaks_a_word("不少市民选择到郊外踏青度过假期", "春天，一起走进田野")
 False
 """
 
