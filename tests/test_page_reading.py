@@ -600,3 +600,14 @@ def test_a_headline_line_as_long_as_a_headline_may_be_stays_in_its_stack():
     page = f"{kicker}\n{title}\n某某出席\n\n{body}\n"
     (art,) = segment_text(page, "p.txt").articles
     assert (art.kicker, art.title, art.subtitle) == (kicker, title, "某某出席")
+
+
+def test_a_section_heading_after_a_pictures_caption_is_not_set_apart_by_its_space():
+    caption = "图为改造后的小区一角。"
+    page = (
+        f"老旧小区改造提速\n\n{BODY_A}\n\n{BODY_A3}\n\n\n{caption}\n\n\n"
+        f"加装电梯惠及更多居民\n\n{BODY_A2}\n\n{BODY_A3}\n"
+    )
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.title == "老旧小区改造提速"
+    assert [c.text for c in art.captions] == [caption]

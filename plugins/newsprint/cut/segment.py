@@ -402,7 +402,7 @@ class PageSegmenter:
             return "hard", "strong headline"
         if headings and current.items and _ENCLOSED_NOTE.match(current.items[-1].text):
             return "hard", "closing note"  # "（本报马德里电）", then a headline
-        if headings and self.stands_out(headings[0]):
+        if headings and self.stands_out(headings[0]) and not after_picture(group, headings[0]):
             return "hard", "headline set apart"
         last = next((t.text for t in reversed(current.items) if t.kind is Kind.BODY), "")
         if headings and item_kind(nxt.text) not in (None, item_kind(last)):
@@ -750,6 +750,13 @@ class PageSegmenter:
         text = art.summary or (art.paragraphs[0].text if art.paragraphs else "")
         clause = re.split(r"[，。！？；,]", text, maxsplit=1)[0]
         return clause[:24] or "（无标题）"
+
+
+def after_picture(group: list[Typed], t: Typed) -> bool:
+    """``t`` comes straight after a caption: the blank lines before it are the
+    picture's, not a headline's setting apart."""
+    i = next(k for k, g in enumerate(group) if g is t)
+    return i > 0 and group[i - 1].kind is Kind.CAPTION
 
 
 def is_postscript_line(text: str) -> bool:
