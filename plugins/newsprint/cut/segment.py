@@ -73,25 +73,25 @@ def containment(head: str, body: str) -> float:
 # the evidence for its start and for the start of the article after it.  Below
 # LOW_CONFIDENCE an article is listed in import.json for an editor to check.
 BOUNDARY_CONFIDENCE = {
-    "page top": 0.95,  # the first article; its end still has to be found
+    "page top": 0.98,  # the first article; its end still has to be found (0.98 / 0.97)
     "page end": 1.0,
-    "dateline": 0.98,  # the body opens "本报讯（记者…）", "新华社…电"
-    "new kind of text": 0.97,  # prose, then a headline over programme times or ▲ items
-    "strong headline": 0.96,  # "#" mark, district prefix, doubled headline, 启事/公告, column tag
-    "headline set apart": 0.96,  # laid out unlike the page's paragraphs
-    "closing note": 0.97,  # after "（作者为…）", "（本报…电）" (0.98 / 0.96)
+    "dateline": 0.99,  # the body opens "本报讯（记者…）", "新华社…电"
+    "new kind of text": 0.97,  # prose, then a headline over programme times or ▲ items (few)
+    "strong headline": 0.98,  # "#" mark, district prefix, doubled headline, 启事/公告, column tag
+    "headline set apart": 0.98,  # laid out unlike the page's paragraphs (0.98 / 0.99)
+    "closing note": 0.97,  # after "（作者为…）", "（本报…电）" (0.98 / 0.97)
     "headline and byline": 0.99,
     "headline over lede": 0.9,  # (few) like "headline and byline"
-    "wider gap": 0.86,  # more blank lines than between paragraphs, nothing else (0.86/0.95)
+    "wider gap": 0.9,  # more blank lines than between paragraphs, nothing else (0.90 / 1.0)
     "photo story": 0.8,  # heading, short text, photographer's credit (few)
-    "two headlines": 0.6,  # a run with a headline above and one below, cut between
-    "lone heading": 0.8,  # a story's only inner heading, the parts in other words (few)
-    "byline only": 0.6,  # a closing byline and no headline: may be one story (few)
+    "two headlines": 0.78,  # a run with a headline above and one below (0.79 / 0.89, few)
+    "lone heading": 0.85,  # a story's only inner heading, the parts in other words (7 of 7, few)
+    "byline only": 0.6,  # a closing byline and no headline: may be one story (0.75 / 0.57, few)
     "page break": 0.5,  # (few)
 }
 TITLE_CONFIDENCE = {
-    "printed below": 0.99,  # after the body, as regional pages print them
-    "matched by words": 0.98,  # a floating headline given to the story it summarises
+    "printed below": 0.99,  # after the body, as regional pages print them (1.0 / 1.0)
+    "matched by words": 0.99,  # a floating headline given to the story it summarises
     "printed above": 0.98,  # headline lines printed before the body
     "none": 0.0,  # no headline printed: the opening clause stands in
 }
