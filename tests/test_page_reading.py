@@ -611,3 +611,14 @@ def test_a_section_heading_after_a_pictures_caption_is_not_set_apart_by_its_spac
     (art,) = segment_text(page, "p.txt").articles
     assert art.title == "老旧小区改造提速"
     assert [c.text for c in art.captions] == [caption]
+
+
+def test_lines_cut_inside_an_enumeration_are_wrapped_prose_not_a_headline_stack():
+    first = "通过“学、练、比、赛、评”，为建设平安乡村、文明乡村、和谐"
+    lead = first + "乡村打下坚实的人才基础"
+    paragraphs = [BODY_A, BODY_A2, BODY_A3]
+    body = "\n\n".join(wrap(p, len(first)) for p in paragraphs)
+    page = f"{first}\n{lead[len(first):]}\n\n{body}\n\n（作者为某市司法局局长）\n\n人才队伍是练出来的（新论）\n"
+    (art,) = segment_text(page, "p.txt").articles
+    assert art.title == "人才队伍是练出来的（新论）"
+    assert art.body_text.startswith(lead)

@@ -498,12 +498,20 @@ def _wrapped_prose(run: list[Line], full: dict[int, bool]) -> bool:
     """Lines that each fill the column, with a comma among them, are a sentence
     wrapped by the column ("…看到村民们创业致富的身" / "影，也能感受到…"), not
     headline lines: a kicker, headline and subtitle are each as long as they are, and
-    an editor never breaks one inside a word."""
+    an editor never breaks one inside a word or an enumeration."""
     return (
         all(full.get(ln.number, False) for ln in run[:-1])
         and any(re.search(r"[，,]", ln.text) for ln in run)
-        and any(breaks_a_word(a.text, b.text) for a, b in pairwise(run))
+        and any(
+            breaks_a_word(a.text, b.text) or _ENUMERATION_CUT.search(a.text)
+            for a, b in pairwise(run)
+        )
     )
+
+
+# A line that stops one or two characters into an enumeration's next item
+# ("…法治国家、法治政府、法治" / "社会…") was cut by the column, not by an editor.
+_ENUMERATION_CUT = re.compile(r"、\w{1,2}$")
 
 
 def headline_stacks(
