@@ -7,8 +7,8 @@ articles in reading order and links to the previous/next page and issue
 UTF-8, so a GB18030 dump reads correctly in a browser.  The text is stored once,
 in the view: its "下载文本" link saves the view's lines as a UTF-8 file
 (``theme/js/site.js``); no copy of the raw bytes is published.  Only the pages
-the importer reads are shown (:func:`newsprint.posts.rawfiles.scan_raw`): nothing else in the raw
-folder reaches the site, and nothing there is published as it is.
+the importer reads are shown (:func:`newsprint.posts.rawfiles.scan_raw`): nothing
+else in the raw folder reaches the site, and nothing there is published as it is.
 """
 
 from __future__ import annotations
