@@ -11,11 +11,12 @@ page is rendered as before.  What is left aside at the end (the pages of deleted
 articles, say) is removed.
 
 Pages fingerprinted: article pages, raw page views
-(:mod:`newsprint.site.source_pages`) and the lists of a district, topic, person or
-period (:data:`LIST_TEMPLATES`).  The home page, the archive and paper pages, the
-figures and the search files are made as before (the search files have their own
-cache).  A fingerprint is a digest of everything the page is made from: the
-build's settings, the theme's templates and the plugin's code
+(:mod:`newsprint.site.source_pages`), issue pages (:mod:`newsprint.site.paper_views`)
+and the lists of a district, topic, person or period (:data:`LIST_TEMPLATES`).
+The home page, the archive, paper and year pages, the figures and the search
+files are made as before (the search files have their own cache).  A
+fingerprint is a digest of everything the page is made from: the build's
+settings, the theme's templates and the plugin's code
 (:func:`build_digest`), the file's name, and the data the page is given
 (:func:`shape` of the article, the raw page and its view, or the list).  The
 fingerprints of a build are written when it finishes (``…-<key>.json``) and
@@ -53,6 +54,7 @@ DEPTH = 2
 _PUBLIC = ("url", "title", "label", "name", "slug", "undated_url")
 #: Reuse state of the build writing into an output folder (resolved path).
 _active: dict[Path, Reuse] = {}
+_by_name: dict[str, Reuse] = {}  # the output folder as a writer names it → _active's entry
 
 
 def shape(value: Any, depth: int = 0) -> Any:
@@ -74,7 +76,8 @@ def shape(value: Any, depth: int = 0) -> Any:
     if isinstance(value, dict):
         return {str(k): shape(v, depth) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [shape(v, depth) for v in value]
+        # an article in a list (a page's articles, a related list) is one entry of it
+        return [shape(v, max(depth, 1) if isinstance(v, Content) else depth) for v in value]
     if isinstance(value, set | frozenset):
         return sorted((shape(v, depth) for v in value), key=repr)
     if isinstance(value, URLWrapper):
@@ -105,16 +108,20 @@ def _content_shape(article: Content, depth: int) -> Any:
             known = [article.url, hashlib.sha1(text.encode("utf-8")).hexdigest()]
             article.__dict__["_newsprint_shape"] = known
         return known
+    meta = article.metadata
+    # Pelican sets every metadata field as an attribute too: shaped once, under "meta"
     attrs = {
         k: v
         for k, v in vars(article).items()
-        if not k.startswith("_") and k not in {"settings", "content", "metadata"}
+        if not k.startswith("_")
+        and k not in {"settings", "content", "metadata"}
+        and not (k in meta and meta[k] is v)
     }
     return {
         "content": article.content,
         "summary": str(article.summary),
         "url": article.url,
-        "meta": shape(article.metadata, DEPTH),
+        "meta": shape(meta, DEPTH),
         **{k: shape(v, 1) for k, v in attrs.items()},
     }
 
@@ -215,7 +222,14 @@ def set_aside(pelican: Any, cache_root: Path, settings_digest: str) -> None:
 
 def active(output_path: str | Path) -> Reuse | None:
     """The reuse state of the build writing into ``output_path``, if any."""
-    return _active.get(Path(output_path).resolve())
+    if not _active:
+        return None
+    found = _by_name.get(str(output_path))
+    if found is None or _active.get(found.output) is not found:
+        found = _active.get(Path(output_path).resolve())
+        if found is not None:  # asked once per page: resolve each name once
+            _by_name[str(output_path)] = found
+    return found
 
 
 def finish(pelican: Any, cache_root: Path) -> None:
