@@ -38,3 +38,19 @@ def test_every_article_is_listed_once_across_year_and_month_pages(archives):
         for month in months:
             if _listed(month):
                 assert f"{month.parent.name}/index.html" in year_html, month
+
+
+def test_summaries_are_on_the_district_lists_and_not_repeated_in_every_list(archives):
+    out = archives.parent
+    listed = {"districts": 0, "topics": 0, "authors": 0, "archives": 0}
+    shown = dict.fromkeys(listed, 0)
+    for folder in listed:
+        for page in out.glob(f"{folder}/**/*.html"):
+            if page.name == "index.html" and folder != "archives":
+                continue  # the district, topic and person indexes list no articles
+            text = page.read_text("utf-8")
+            listed[folder] += text.count('class="item-title"')
+            shown[folder] += text.count('class="item-summary"')
+    assert all(listed.values()), listed
+    assert 0 < shown["districts"] <= listed["districts"]
+    assert shown["topics"] == shown["authors"] == shown["archives"] == 0, shown
