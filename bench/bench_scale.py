@@ -249,6 +249,11 @@ def run_build(project: Path, conf: str, output: str) -> dict:
     return result
 
 
+def _cpu_now() -> float:
+    s, c = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return s.ru_utime + s.ru_stime + c.ru_utime + c.ru_stime
+
+
 def _build_here(project: Path, conf: str, output: str) -> None:
     """``--build``: run Pelican in this process, timing newsprint's import and search steps."""
     times: dict[str, float] = defaultdict(float)
@@ -289,6 +294,9 @@ def _build_here(project: Path, conf: str, output: str) -> None:
     os.chdir(project)
     pelican.main(["content", "-s", conf, "-o", output, "-q"])
     times["total"] = time.perf_counter() - t0
+    # CPU seconds of the build (and its import workers): the machine may be shared,
+    # and wall time then says as much about the others' work as about this one's
+    times["cpu"] = _cpu_now()
     peak = max(
         resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     )
@@ -516,6 +524,8 @@ def _line(label: str, b: dict) -> None:
             f"(import {b['import']:.1f} s at {cpu:.2f} cores, search {b.get('search', 0):.1f} s, "
             f"Pelican + rest {rest:.1f} s)"
         )
+    if "cpu" in b:
+        parts.append(f"cpu {b['cpu']:.1f} s")
     parts.append(f"peak {b['peak_mb']:.0f} MB")
     print(" ".join(parts), flush=True)
 
@@ -539,6 +549,17 @@ def table(results: list[dict]) -> None:
             f"{r['out_bytes'] / r['articles'] / 1e3:.1f} | {r['search_bytes'] / 1e6:.0f}/"
             f"{r['search_gz'] / 1e6:.0f}, {r['search_files']} |"
         )
+    for r in results:
+        if "cpu" in r["full"]:
+            cpu_plain = min(r["plain"]["cpu"], r["plain2"]["cpu"])
+            print(
+                f"CPU s at {r['articles']}: full {r['full']['cpu']:.0f} "
+                f"({r['full']['cpu'] / cpu_plain:.2f}× plain {cpu_plain:.0f}), no change "
+                f"{r['nochange']['cpu']:.0f} ({r['nochange']['cpu'] / cpu_plain:.2f}× plain), "
+                f"one page {r['onepage']['cpu']:.0f} ({r['onepage']['cpu'] / r['full']['cpu']:.2f}"
+                f" of full), new issue {r['newissue']['cpu']:.0f} "
+                f"({r['newissue']['cpu'] / r['full']['cpu']:.2f} of full)"
+            )
     searched = [r for r in results if "search" in r]
     if searched:
         print(

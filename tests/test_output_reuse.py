@@ -41,6 +41,10 @@ def test_a_rebuild_with_nothing_changed_renders_no_page_again(tmp_path):
         pages.discard(Path(folder, "index.html"))  # the indexes are rendered each time
         assert pages, folder
         assert pages <= kept, (folder, sorted(pages - kept)[:3])
+    issues = {
+        p for p in first if p.parts[0] == "papers" and re.fullmatch(r"\d{4}-\d\d-\d\d", p.stem)
+    }
+    assert issues and issues <= kept, sorted(issues - kept)
     # the home page and the indexes are rendered every time (not fingerprinted)
     assert Path("index.html") not in kept and Path("districts/index.html") not in kept
 
@@ -156,3 +160,35 @@ def test_shapes_hold_no_memory_address():
 
     assert shape(Thing(Thing())) == shape(Thing(Thing()))
     assert "0x" not in json.dumps(shape(Thing(Thing(Thing(Thing())))))
+
+
+def test_a_new_issue_renders_the_issue_before_it_again(tmp_path):
+    """The last issue's page gains its "下一期" link when a later issue arrives."""
+    content = prepare_content(tmp_path)
+    output = tmp_path / "output"
+    build_site(content, output)
+    dated = [
+        p
+        for p in sorted((content / "posts").rglob("*.md"))
+        if "Date: 2023-04-20" in p.read_text("utf-8")
+        and "Date_precision: day" in p.read_text("utf-8")
+    ]
+    assert dated, "the samples hold an issue of 2023-04-20"
+    before = {p.relative_to(output) for p in output.rglob("papers/*/2023-04-20.html")}
+    assert before and not [p for p in before if "2023-04-21" in (output / p).read_text("utf-8")]
+    new = content / "posts" / "zz_next_day" / "next.md"
+    new.parent.mkdir()
+    text = dated[0].read_text("utf-8")
+    text = re.sub(r"^Slug: (.+)$", r"Slug: \1-next", text, count=1, flags=re.M)
+    text = re.sub(r"^Date: .+$", "Date: 2023-04-21", text, count=1, flags=re.M)
+    text = re.sub(r"^Source: [^:]+", "Source: zz_next_day.txt", text, count=1, flags=re.M)
+    new.write_text(text, "utf-8")
+    build_site(content, output)
+    for page in before:
+        assert "2023-04-21.html" in (output / page).read_text("utf-8"), page
+    fresh = tmp_path / "fresh"
+    build_site(content, fresh)
+    reused = {p: data for p, (_, data) in _files(output).items()}
+    made = {p: data for p, (_, data) in _files(fresh).items()}
+    assert reused.keys() == made.keys()
+    assert [p for p in made if reused[p] != made[p]] == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM
@@ -57,4 +58,25 @@ def test_span_link_marks_every_line_of_the_article(browser, output):
     if other.count():
         assert other.evaluate("e => getComputedStyle(e).backgroundColor") != target_bg
     assert target_bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    page.close()
+
+
+def test_page_view_saves_its_text_from_file_url(browser, output):
+    """The page view stores its text once; "下载文本" saves exactly that text (file://)."""
+    from newsprint.cut.decode import decode_page
+    from paths import SAMPLES
+
+    view = next(p for p in sorted((output / "raw").glob("*.html")))
+    source = SAMPLES / view.with_suffix(".txt").name
+    assert not list((output / "raw").glob("*.txt")), "the raw bytes are not published twice"
+    page = browser.new_page(accept_downloads=True)
+    page.goto(view.as_uri())
+    link = page.locator(".download-text a[download]")
+    assert link.is_visible()
+    with page.expect_download() as info:
+        link.click()
+    saved = info.value
+    assert saved.suggested_filename == source.name
+    text = Path(saved.path()).read_text("utf-8")
+    assert text == decode_page(source.read_bytes(), source.name)
     page.close()

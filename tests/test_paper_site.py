@@ -143,7 +143,7 @@ def test_every_article_links_to_its_whole_span_in_the_page_view_and_back(tree_si
         post = next(output.parent.joinpath("content", "posts").rglob(f"{slug}.md"))
         source = re.search(r"^Source: .*:(\d+)-(\d+)$", post.read_text("utf-8"), re.M)
         first, last = int(source.group(1)), int(source.group(2))
-        lines = {int(n) for n in re.findall(r'<li id="L(\d+)"', span.group())}
+        lines = {int(n) for n in re.findall(r"<li id=L(\d+)>", span.group())}
         assert min(lines) == first and max(lines) == last
         checked += 1
     assert checked >= 15

@@ -113,3 +113,18 @@ def test_a_post_saved_as_gbk_does_not_stop_the_import(project, locked):
     else:
         assert post.read_text("utf-8")  # rewritten by the importer, readable again
     assert len(_posts(project)) == 5
+
+
+def test_a_sidecar_without_its_page_is_reported_and_one_with_it_is_not(project):
+    from newsprint.posts.rawfiles import scan_raw
+
+    raw = project / "content" / "raw"
+    (raw / PAGE.replace(".txt", ".meta.toml")).write_text('paper = "巴南日报"\n', "utf-8")
+    (raw / "gone.meta.json").write_text("{}", "utf-8")
+    (raw / "sub").mkdir()
+    (raw / "sub" / "3.meta.toml").write_text('paper = "巴南日报"\n', "utf-8")
+    (raw / "sub" / "3.txt").write_bytes((SAMPLES / PAGE).read_bytes())
+    scan = scan_raw(raw, project)
+    assert sorted(scan.sidecars) == [PAGE, "sub/3.txt"]
+    assert [s.split(":")[0] for s in scan.skipped] == ["gone.meta.json"]
+    assert "gone.txt" in scan.skipped[0]

@@ -183,4 +183,4 @@ def test_article_page_shows_honest_date_and_source(site):
         assert f'href="../raw/{stem}.html#s-{meta["slug"]}"' in html
         source = (output / "raw" / f"{stem}.html").read_text(encoding="utf-8")
         span = source.split(f'id="s-{meta["slug"]}"', 1)[1]
-        assert span.split("</section>", 1)[0].count(f'id="L{first_line}"') == 1
+        assert span.split("</section>", 1)[0].count(f"id=L{first_line}>") == 1

@@ -125,7 +125,16 @@ def import_raw_pages(pelican) -> None:
     log.info(report.summary())
 
 
-def _read_sources(generator) -> set[Path]:
+def _file_key(path) -> tuple[int, int] | None:
+    """A file's identity (device, inode): one ``stat``, where ``resolve`` costs one a folder."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _read_sources(generator) -> set[tuple[int, int] | None]:
     """Source files of everything the articles generator kept (published, draft, hidden)."""
     kept = [
         *generator.articles,
@@ -135,7 +144,7 @@ def _read_sources(generator) -> set[Path]:
         *generator.hidden_articles,
         *generator.hidden_translations,
     ]
-    return {Path(a.source_path).resolve() for a in kept}
+    return {_file_key(a.source_path) for a in kept}
 
 
 def check_posts_were_read(generator) -> None:
@@ -147,7 +156,8 @@ def check_posts_were_read(generator) -> None:
     posts = Path(settings["PATH"]).resolve().parent / get_setting(settings, "NEWSPRINT_POSTS_DIR")
     read = _read_sources(generator)
     for path in sorted(posts.rglob("*.md")):
-        if path.resolve() not in read:
+        key = _file_key(path)
+        if key is None or key not in read:
             line = (
                 f"{path.relative_to(posts).as_posix()}: Pelican could not read this post "
                 "(see its message above); it is not on the site"

@@ -25,8 +25,6 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..models import PageResult
-from ..pipeline import process_page
-from ..tag.sidecar import read_sidecar
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +36,11 @@ Job = tuple[bytes, str, Path | None]  # page bytes, page name, its sidecar file
 
 def process_job(job: Job) -> PageResult:
     """One page: its bytes and name, and its sidecar read from disk."""
+    # Imported at the first page, not with the plugin: the pipeline loads jieba's
+    # tables (~0.8 s), which a build whose pages are all unchanged never needs.
+    from ..pipeline import process_page
+    from ..tag.sidecar import read_sidecar
+
     data, name, sidecar = job
     return process_page(data, name, read_sidecar(sidecar))
 

@@ -139,11 +139,10 @@ def scan_raw(raw_dir: Path, root: Path | None = None) -> RawScan:
             sidecar = next((s for s in sidecar_names(name) if s in readable), None)
             if sidecar:
                 scan.sidecars[name] = readable[sidecar]
-    pages = set(scan.page_names.values())
+    # one set of every name a page's sidecar may have: linear in the folder's size
+    claimed = {s for page in scan.page_names.values() for s in sidecar_names(page)}
     for name in readable:
-        if name.endswith(SIDECAR_SUFFIXES) and not any(
-            name in sidecar_names(page) for page in pages
-        ):
+        if name.endswith(SIDECAR_SUFFIXES) and name not in claimed:
             page = name.rsplit(".meta.", 1)[0] + PAGE_SUFFIX
             scan.skipped.append(f"{name}: a sidecar without its page {page}")
     return scan

@@ -9,6 +9,10 @@
   articles of each; previous/next issue;
 * ``papers/<paper>/undated.html``: pages whose input gives no date (日期不详).
 
+An issue page whose issue, pages and articles are as in the last build is taken
+from it (:mod:`newsprint.site.reuse`); the paper, year and index pages are few
+and always written.
+
 The page views themselves are ``raw/<page>.html`` (:mod:`newsprint.site.source_pages`).
 Links are relative, so the views work from ``file://`` and under a sub-path.
 ``<paper>`` is ``all`` for every paper together and ``unknown`` for pages whose
@@ -22,6 +26,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from .issues import PAPERS_DIR, Archive, Paper, build_archive
+from .reuse import active, shape
 
 CONTEXT_KEY = "newsprint_archive"
 
@@ -70,7 +75,13 @@ class PaperViewsGenerator(Generator):
             self._write(
                 writer, year["url"], "paper_year", paper=paper, year=year, page_name=year["url"]
             )
+        reuse = active(self.output_path)
         for issue in paper.issues:
+            # the issue, its pages and their articles' titles and addresses, and the
+            # paper's name and address: unchanged, the last build's page is taken
+            fingerprint = reuse and reuse.fingerprint(issue.url, "issue", issue, shape(paper, 1))
+            if reuse and reuse.take(issue.url, fingerprint):
+                continue
             self._write(writer, issue.url, "issue", paper=paper, issue=issue, page_name=issue.url)
         if paper.undated:
             self._write(

@@ -11,11 +11,12 @@ page is rendered as before.  What is left aside at the end (the pages of deleted
 articles, say) is removed.
 
 Pages fingerprinted: article pages, raw page views
-(:mod:`newsprint.site.source_pages`) and the lists of a district, topic, person or
-period (:data:`LIST_TEMPLATES`).  The home page, the archive and paper pages, the
-figures and the search files are made as before (the search files have their own
-cache).  A fingerprint is a digest of everything the page is made from: the
-build's settings, the theme's templates and the plugin's code
+(:mod:`newsprint.site.source_pages`), issue pages (:mod:`newsprint.site.paper_views`)
+and the lists of a district, topic, person or period (:data:`LIST_TEMPLATES`).
+The home page, the archive, paper and year pages, the figures and the search
+files are made as before (the search files have their own cache).  A
+fingerprint is a digest of everything the page is made from: the build's
+settings, the theme's templates and the plugin's code
 (:func:`build_digest`), the file's name, and the data the page is given
 (:func:`shape` of the article, the raw page and its view, or the list).  The
 fingerprints of a build are written when it finishes (``…-<key>.json``) and
@@ -53,15 +54,18 @@ DEPTH = 2
 _PUBLIC = ("url", "title", "label", "name", "slug", "undated_url")
 #: Reuse state of the build writing into an output folder (resolved path).
 _active: dict[Path, Reuse] = {}
+_by_name: dict[str, Reuse] = {}  # the output folder as a writer names it → _active's entry
 
 
-def shape(value: Any, depth: int = 0) -> Any:
+def shape(value: Any, depth: int = 0, memo: dict | None = None) -> Any:
     """``value`` as plain JSON data; never a memory address, so the same data gives the
     same shape in every build.
 
     Objects are followed ``DEPTH`` levels deep (then only their plain values and
     ``url``, ``title``, … stay); lists are followed only from the top object, so the
     shape of a page view holds its articles but not every issue of its paper.
+    ``memo`` (one a build, once its pages are known) keeps the shape of each object
+    met at each depth: a page view or a district is shaped once, not once an article.
 
     >>> import datetime
     >>> shape({"b": [1, datetime.date(2020, 1, 2)], "a": {3, 1}})
@@ -72,15 +76,27 @@ def shape(value: Any, depth: int = 0) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(k): shape(v, depth) for k, v in value.items()}
+        return {str(k): shape(v, depth, memo) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [shape(v, depth) for v in value]
+        # an article in a list (a page's articles, a related list) is one entry of it
+        return [shape(v, max(depth, 1) if isinstance(v, Content) else depth, memo) for v in value]
     if isinstance(value, set | frozenset):
-        return sorted((shape(v, depth) for v in value), key=repr)
+        return sorted((shape(v, depth, memo) for v in value), key=repr)
+    if isinstance(value, Content):
+        return _content_shape(value, depth, memo)
+    if memo is not None:
+        known = memo.get((id(value), depth))
+        if known is not None and known[0] is value:
+            return known[1]
+    out = _object_shape(value, depth, memo)
+    if memo is not None:
+        memo[(id(value), depth)] = (value, out)  # the object is kept: its id stays its own
+    return out
+
+
+def _object_shape(value: Any, depth: int, memo: dict | None) -> Any:
     if isinstance(value, URLWrapper):
         return [value.name, value.url]
-    if isinstance(value, Content):
-        return _content_shape(value, depth)
     if not hasattr(value, "__dict__"):
         return type(value).__name__
     attrs = {k: v for k, v in vars(value).items() if not k.startswith("_")}
@@ -90,32 +106,36 @@ def shape(value: Any, depth: int = 0) -> Any:
         if item is None or isinstance(item, str | int | float | bool | dt.date):
             out[key] = shape(item)
         elif depth < DEPTH and not (depth and isinstance(item, list | tuple | set | dict)):
-            out[key] = shape(item, depth + 1)
+            out[key] = shape(item, depth + 1, memo)
     return out
 
 
-def _content_shape(article: Content, depth: int) -> Any:
+def _content_shape(article: Content, depth: int, memo: dict | None = None) -> Any:
     """An article in full (its text and every attribute) at the top; below (a related
     article, a list page's item) by its address and a digest of its metadata and summary."""
     if depth > 0:
         known = article.__dict__.get("_newsprint_shape")
         if known is None:  # once a build: an article is on many pages
-            seen = [shape(article.metadata, DEPTH), str(article.summary)]
+            seen = [shape(article.metadata, DEPTH, memo), str(article.summary)]
             text = json.dumps(seen, ensure_ascii=False, default=str)
             known = [article.url, hashlib.sha1(text.encode("utf-8")).hexdigest()]
             article.__dict__["_newsprint_shape"] = known
         return known
+    meta = article.metadata
+    # Pelican sets every metadata field as an attribute too: shaped once, under "meta"
     attrs = {
         k: v
         for k, v in vars(article).items()
-        if not k.startswith("_") and k not in {"settings", "content", "metadata"}
+        if not k.startswith("_")
+        and k not in {"settings", "content", "metadata"}
+        and not (k in meta and meta[k] is v)
     }
     return {
         "content": article.content,
         "summary": str(article.summary),
         "url": article.url,
-        "meta": shape(article.metadata, DEPTH),
-        **{k: shape(v, 1) for k, v in attrs.items()},
+        "meta": shape(meta, DEPTH, memo),
+        **{k: shape(v, 1, memo) for k, v in attrs.items()},
     }
 
 
@@ -151,10 +171,11 @@ class Reuse:
         self.base = base
         self.new: dict[str, list] = {}
         self.reused = 0
+        self.memo: dict = {}  # shapes of this build's objects (see shape)
 
     def fingerprint(self, name: str, *data: Any, depth: int = 0) -> str:
         """A digest of the build, the page's name and ``data`` (shaped from ``depth``)."""
-        shaped = [shape(item, depth) for item in data]
+        shaped = [shape(item, depth, self.memo) for item in data]
         text = json.dumps([self.base, name, shaped], ensure_ascii=False, default=str)
         return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -215,7 +236,14 @@ def set_aside(pelican: Any, cache_root: Path, settings_digest: str) -> None:
 
 def active(output_path: str | Path) -> Reuse | None:
     """The reuse state of the build writing into ``output_path``, if any."""
-    return _active.get(Path(output_path).resolve())
+    if not _active:
+        return None
+    found = _by_name.get(str(output_path))
+    if found is None or _active.get(found.output) is not found:
+        found = _active.get(Path(output_path).resolve())
+        if found is not None:  # asked once per page: resolve each name once
+            _by_name[str(output_path)] = found
+    return found
 
 
 def finish(pelican: Any, cache_root: Path) -> None:

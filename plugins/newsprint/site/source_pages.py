@@ -4,10 +4,11 @@ Every article's whole span is marked and linked to the article (``#s-<slug>``
 anchors the span, so an article links to all of its lines); the page lists its
 articles in reading order and links to the previous/next page and issue
 (:mod:`newsprint.site.issues`).  The page is written decoded, as
-UTF-8, so a GB18030 dump reads correctly in a browser; the original bytes are
-written beside it (``raw/NAME.txt``) for download.  Only the pages the importer
-reads are shown (:func:`newsprint.posts.rawfiles.scan_raw`): nothing else in the raw
-folder reaches the site, and nothing there is published as it is.
+UTF-8, so a GB18030 dump reads correctly in a browser.  The text is stored once,
+in the view: its "下载文本" link saves the view's lines as a UTF-8 file
+(``theme/js/site.js``); no copy of the raw bytes is published.  Only the pages
+the importer reads are shown (:func:`newsprint.posts.rawfiles.scan_raw`): nothing
+else in the raw folder reaches the site, and nothing there is published as it is.
 """
 
 from __future__ import annotations
@@ -98,17 +99,17 @@ class SourcePagesGenerator(Generator):
             stem = name.removesuffix(".txt")
             try:
                 data = path.read_bytes()
-                text = decode_page(data, path.name)
-            except (OSError, PageDecodeError):
+            except OSError:
                 continue  # reported by the importer; there is nothing to show
-            download = Path(self.output_path) / OUTPUT_DIR / name
-            download.parent.mkdir(parents=True, exist_ok=True)
-            download.write_bytes(data)
             page = views.get(name)
             html = f"{OUTPUT_DIR}/{stem}.html"
             # unchanged bytes and view: the last build's page (newsprint.site.reuse)
             if reuse and reuse.take(html, reuse.fingerprint(html, path.name, digest(data), page)):
                 continue
+            try:
+                text = decode_page(data, path.name)
+            except PageDecodeError:
+                continue  # reported by the importer; there is nothing to show
             writer.write_file(
                 html,
                 template,

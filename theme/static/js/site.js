@@ -96,6 +96,22 @@
     });
   });
 
+  /*
+   * A page view's "下载文本": the page's lines as a UTF-8 text file, made from the
+   * view itself (the site stores the text once; works from file:// too).
+   */
+  Array.prototype.forEach.call(document.querySelectorAll(".download-text"), function (box) {
+    var link = box.querySelector("a[download]");
+    if (!link || !window.Blob || !window.URL || !URL.createObjectURL) return;
+    link.addEventListener("click", function () {
+      var lines = document.querySelectorAll(".source-text .source-lines > li");
+      var text = Array.prototype.map.call(lines, function (li) { return li.textContent; }).join("\n");
+      if (link.href.indexOf("blob:") === 0) URL.revokeObjectURL(link.href);
+      link.href = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    });
+    box.hidden = false;
+  });
+
   var q = new URLSearchParams(window.location.search).get("hl");
   var article = document.querySelector("article.article") || document.querySelector("main");
   if (!q || !article) return;
