@@ -107,11 +107,12 @@ PHOTO_STORY_CHARS = 300  # a photo story's text is a caption of a few sentences
 # seed 1 (1 and 4 did no better on seed 0).
 AFFINITY_WEIGHT = 2.0
 # A story's only inner heading starts another story (split_at_lone_heading) with at
-# least this many paragraphs either side, at most this share of its character pairs
+# least this many paragraphs and characters either side, at most this share of its character pairs
 # in the text above, and the two parts at least this far apart (side_affinity).
 # Chosen on seed 0 (5 of 10 such missed stories found, none cut wrongly), checked on
 # seed 1 (2 of 8, none wrongly): it is built to be sure, not to find every one.
 LONE_HEADING_SIDE = 2
+LONE_HEADING_CHARS = 100  # characters of text either side: a story, not a signature
 LONE_HEADING_ECHO = 0.1
 LONE_HEADING_APART = 0.15
 
@@ -344,8 +345,11 @@ class PageSegmenter:
         heading = seg.items[k]
         before = [t for t in seg.items[:k] if t.kind in _BODY_KINDS]
         after = [t for t in seg.items[k + 1 :] if t.kind in _BODY_KINDS]
-        if len(before) < LONE_HEADING_SIDE or len(after) < LONE_HEADING_SIDE:
-            return [seg]
+        if any(
+            len(side) < LONE_HEADING_SIDE or sum(len(t.text) for t in side) < LONE_HEADING_CHARS
+            for side in (before, after)
+        ):
+            return [seg]  # a notice's signature and date, a short postscript: no story
         if containment(heading.text, "".join(t.text for t in before)) > LONE_HEADING_ECHO:
             return [seg]  # a section heading repeats words of its story
         texts = [pairs(titles[-1].text), *(pairs(t.text) for t in before)]
