@@ -7,6 +7,7 @@ mirrored by ``shardFor`` in search-core.js.
 from __future__ import annotations
 
 import heapq
+import math
 from dataclasses import dataclass, field
 
 from .tokens import is_han
@@ -119,18 +120,47 @@ class ShardPlan:
                 char_volume[term[0]] = char_volume.get(term[0], 0) + v
         fair = sum(volume.values()) / shards
         split = frozenset(c for c, v in char_volume.items() if v > fair / 2)
-        units: dict[str, int] = {f"#{b}": 0 for b in range(HASH_BUCKETS)}
+        # A unit: its keys and volume. A split character's terms are grouped into as
+        # few units of at most ~half a shard as balance allows, so its prefix query
+        # reads those few shards, not one shard per term.
+        units: dict[str, tuple[list[str], int]] = {}
+        for b in range(HASH_BUCKETS):
+            units[f"#{b}"] = ([], 0)
+        by_char: dict[str, list[tuple[str, int]]] = {}
         for term, v in volume.items():
             key = term_key(term, split)
-            units[key] = units.get(key, 0) + v
+            if key != term or term[0] not in split:
+                names, total = units.get(key, ([key], 0))
+                units[key] = (names, total + v)
+            else:
+                by_char.setdefault(term[0], []).append((term, v))
+        for char, terms in by_char.items():
+            for g, group in enumerate(_groups(terms, math.ceil(2 * char_volume[char] / fair))):
+                units[f"{char}\0{g}"] = ([t for t, _ in group], sum(v for _, v in group))
         heap = [(0, s) for s in range(shards)]
         keys: list[list[str]] = [[] for _ in range(shards)]
         buckets = [0] * HASH_BUCKETS
-        for key, v in sorted(units.items(), key=lambda kv: (-kv[1], kv[0])):
+        for unit, (names, v) in sorted(units.items(), key=lambda kv: (-kv[1][1], kv[0])):
             load, s = heapq.heappop(heap)
-            if key[0] == "#" and len(key) > 1:
-                buckets[int(key[1:])] = s
+            if unit[0] == "#" and len(unit) > 1:
+                buckets[int(unit[1:])] = s
             else:
-                keys[s].append(key)
+                keys[s].extend(names)
             heapq.heappush(heap, (load + v, s))
         return cls(shards, [sorted(k) for k in keys], buckets, split)
+
+
+def _groups(terms: list[tuple[str, int]], count: int) -> list[list[tuple[str, int]]]:
+    """``terms`` (term, volume) in ``count`` groups of about equal volume, heaviest
+    first into the lightest.
+
+    >>> _groups([("区县", 4), ("区委", 3), ("区", 1), ("区域", 1)], 2)
+    [[('区县', 4), ('区域', 1)], [('区委', 3), ('区', 1)]]
+    """
+    groups: list[list[tuple[str, int]]] = [[] for _ in range(max(count, 1))]
+    heap = [(0, g) for g in range(len(groups))]
+    for term, v in sorted(terms, key=lambda tv: (-tv[1], tv[0])):
+        load, g = heapq.heappop(heap)
+        groups[g].append((term, v))
+        heapq.heappush(heap, (load + v, g))
+    return [g for g in groups if g]
