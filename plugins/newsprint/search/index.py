@@ -114,7 +114,6 @@ import json
 import logging
 import math
 import os
-import re
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -230,10 +229,51 @@ def _drop_empty_vectors(serialised: dict) -> dict:
     return serialised
 
 
-SHARD_JSON = b'{"version":"%s","fields":%s,"fieldVectors":[%s],"invertedIndex":[%s],"pipeline":[]}'
+SHARD_JSON = b'{"version":"%s","fields":%s,"fieldVectors":[%s],"terms":[%s],"pipeline":[]}'
 
 
-_POSITIONS = re.compile(rb":\[[0-9,]*\]")
+def compact_shard(serialised: dict) -> dict:
+    """A serialised lunr index as stored in shard-XXX.js: its ``invertedIndex`` replaced
+    by ``terms``, the terms in ``_index`` order. The postings are not stored: a term
+    has a posting for ``field/ref`` exactly when that field vector holds the term's
+    index, so :func:`expand_shard` (``expandShard`` in search-core.js) rebuilds them.
+
+    >>> compact_shard({"version": "2.3.9", "fields": ["t"], "pipeline": [],
+    ...     "fieldVectors": [["t/0", [0, 1.5]]],
+    ...     "invertedIndex": [["乙", {"t": {"0": {}}, "_index": 0}]]})["terms"]
+    ['乙']
+    """
+    terms = [""] * len(serialised["invertedIndex"])
+    for term, posting in serialised["invertedIndex"]:
+        terms[posting["_index"]] = term
+    return {
+        "version": serialised["version"],
+        "fields": serialised["fields"],
+        "fieldVectors": serialised["fieldVectors"],
+        "terms": terms,
+        "pipeline": serialised["pipeline"],
+    }
+
+
+def expand_shard(compact: dict) -> dict:
+    """The serialised lunr index a stored shard stands for (``lunr.Index.load`` reads it):
+    every term's postings rebuilt from the field vectors, terms sorted.
+
+    >>> shard = {"version": "2.3.9", "fields": ["t", "b"], "pipeline": [], "terms": ["乙", "甲"],
+    ...     "fieldVectors": [["t/0", [0, 1.5, 1, 0.2]], ["b/1", [1, 0.7]]]}
+    >>> expand_shard(shard)["invertedIndex"]
+    [['乙', {'t': {'0': {}}, 'b': {}, '_index': 0}], ['甲', {'t': {'0': {}}, 'b': {'1': {}}, '_index': 1}]]
+    """
+    fields, terms = compact["fields"], compact["terms"]
+    postings = [{f: {} for f in fields} for _ in terms]
+    for field_ref, elements in compact["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        for i in elements[::2]:
+            postings[i][field][ref] = {}
+    for i, posting in enumerate(postings):
+        posting["_index"] = i
+    inverted = sorted(zip(terms, postings, strict=True), key=lambda tp: tp[0])
+    return {**compact, "invertedIndex": [list(tp) for tp in inverted]}
 
 
 def _postings(corpus: Corpus, refs) -> list[bytearray | None]:
@@ -423,30 +463,23 @@ def _shard_payloads_fast(corpus: Corpus, refs, plan: ShardPlan) -> Iterator[tupl
         vectors = pending.result()
 
     fields_json = json.dumps(names).replace(" ", "").encode()
-    empty = _POSITIONS.sub
     for s in range(shards):
         if not n_docs[s]:
             continue
-        inverted, table = [], []
+        table = []
         for t in sorted(by_shard[s], key=terms.__getitem__):
-            parts, held = [], []
+            held = []
             for f in range(nf):
                 k = t * nf + f
                 buf = postings[k]
-                name = names[f].encode()
-                parts.append(b'"%s":{%s}' % (name, empty(b":{}", buf) if buf else b""))
                 if buf:
-                    held.append(b'"%s":{%s}' % (name, buf))
+                    held.append(b'"%s":{%s}' % (names[f].encode(), buf))
                 postings[k] = None
             term = json.dumps(terms[t], ensure_ascii=False).encode()
-            inverted.append(b'[%s,{%s,"_index":%d}]' % (term, b",".join(parts), index[t]))
             table.append(b"%s:{%s}" % (term, b",".join(held)))
-        payload = SHARD_JSON % (
-            LUNR_VERSION.encode(),
-            fields_json,
-            vectors[s],
-            b",".join(inverted),
-        )
+        # by_shard[s] is in term id order, which is the terms' _index order
+        listed = b",".join(json.dumps(terms[t], ensure_ascii=False).encode() for t in by_shard[s])
+        payload = SHARD_JSON % (LUNR_VERSION.encode(), fields_json, vectors[s], listed)
         vectors[s] = b""
         yield s, payload.decode("utf-8"), (b"{%s}" % b",".join(table)).decode("utf-8")
 
@@ -464,7 +497,7 @@ def shard_payloads(corpus: Corpus, refs, plan: ShardPlan, backend: str):
             index = _build_shard_lunr(corpus, refs, s, plan)
             if index["invertedIndex"]:
                 positions = _split_positions(index)
-                yield s, compact_json(index), compact_json(positions)
+                yield s, compact_json(compact_shard(index)), compact_json(positions)
     else:
         raise ValueError(f"unknown search index backend {backend!r}")
 

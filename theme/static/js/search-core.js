@@ -253,6 +253,40 @@
     });
   }
 
+  /*
+   * The serialised lunr index a shard file stands for: shard files list their
+   * terms in _index order instead of an invertedIndex, because a term has a
+   * posting for "field/ref" exactly when that field vector holds the term's
+   * index (newsprint.search.index.expand_shard does the same in Python).
+   */
+  function expandShard(data) {
+    if (data.invertedIndex) return data;
+    var fields = data.fields;
+    var terms = data.terms;
+    var postings = terms.map(function (t, i) {
+      var p = {};
+      fields.forEach(function (f) { p[f] = {}; });
+      p._index = i;
+      return p;
+    });
+    data.fieldVectors.forEach(function (fv) {
+      var slash = fv[0].indexOf("/");
+      var field = fv[0].slice(0, slash);
+      var ref = fv[0].slice(slash + 1);
+      var el = fv[1];
+      for (var i = 0; i < el.length; i += 2) postings[el[i]][field][ref] = {};
+    });
+    var order = terms.map(function (t, i) { return i; });
+    order.sort(function (a, b) { return terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0; });
+    return {
+      version: data.version,
+      fields: fields,
+      fieldVectors: data.fieldVectors,
+      invertedIndex: order.map(function (i) { return [terms[i], postings[i]]; }),
+      pipeline: data.pipeline,
+    };
+  }
+
   function Engine(opts) {
     this.T = opts.tokenize;
     this.lunr = opts.lunr;
@@ -339,7 +373,7 @@
     return this._load(file, function () {
       var store = self.globals.NEWSPRINT_SHARDS || {};
       if (!self.indexes[name]) {
-        self.indexes[name] = self.lunr.Index.load(store[name]);
+        self.indexes[name] = self.lunr.Index.load(expandShard(store[name]));
         delete store[name]; // the loaded index is all we keep
       }
       return self.indexes[name];
