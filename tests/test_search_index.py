@@ -143,10 +143,10 @@ def _positions(site, term):
 
 
 def test_positions_live_in_their_own_file_per_shard(site):
-    assert _positions(site, "凌创") == {"b": {"0": [2]}}  # 苏州 州凌 凌创: body of doc 0
+    assert _positions(site, "凌创") == {"b": [[2]]}  # 苏州 州凌 凌创: body of doc 0
     # title of doc 0 (巴南交出…) and district 巴南区 of docs 0 and 3; fields without it left out
-    assert _positions(site, "巴南") == {"t": {"0": [0]}, "d": {"0": [0], "3": [0]}}
-    assert _positions(site, "城市") == {"b": {"1": [5], "2": [9]}, "p": {"1": [0]}}
+    assert _positions(site, "巴南") == {"t": [[0]], "d": [[0], [0]]}  # docs 0; 0 and 3
+    assert _positions(site, "城市") == {"b": [[5], [9]], "p": [[0]]}  # docs 1, 2; 1
     for shard in (site / "search").glob("shard-*.js"):
         assert '"p":[' not in shard.read_text(encoding="utf-8")
 

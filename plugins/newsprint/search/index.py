@@ -13,12 +13,17 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             split, fields, chunk, count, facetChunk,
                             districts, years, kinds, topics}: the shard plan and the filter
                             values; nothing per document, so it stays small
-    search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index>, its
-                            postings without metadata ("ref":{})
-    search/positions-XXX.js NEWSPRINT_POSITIONS["XXX"] = {term: {field: {ref:
-                            [positions]}}}: where shard XXX's terms sit in each
-                            field's token stream (fields without the term left
-                            out); loaded only for the phrase check
+    search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index> with
+                            its terms listed in place of the invertedIndex
+                            (:func:`compact_shard`; the browser rebuilds the
+                            postings from the field vectors: ``expandShard``)
+    search/positions-XXX.js NEWSPRINT_POSITIONS["XXX"] = {term: {field:
+                            [[positions], …]}}: where shard XXX's terms sit in
+                            each field's token stream, one list per document
+                            holding the term there, in document (ref) order —
+                            the refs are the shard's postings, not stored again
+                            (fields without the term left out); loaded only for
+                            the phrase check
     search/docs-N.js        NEWSPRINT_DOCS[N] = [[title, body, captions, extra, url,
                             yyyymmdd, kicker, subtitle], ...] (stored text of docs
                             N*chunk .. N*chunk+chunk-1; extra: district, topics,
@@ -41,24 +46,27 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 * Tokens come from :mod:`newsprint.search.tokens` (``tails=True``); the browser uses the
   same rules from ``theme/static/js/tokenize.js``, including the traditional →
   simplified folding of :mod:`newsprint.search.fold`.
-* Fields (``FIELDS``, manifest version 6): title ``t`` (boost 10), kicker ``k``
+* Fields (``FIELDS``, manifest version 7): title ``t`` (boost 10), kicker ``k``
   and subtitle ``s`` (4), body ``b`` and captions ``c`` (1), district ``d`` and
   topics ``p`` (3), people ``a`` (2: authors, bylines as printed, credits,
   photographers). Version 5 added ``k``, ``s``, the people in ``a`` beyond the
   authors, the last two columns of docs-N.js and fold.js. Version 6 added the
   build identity: ``build`` in the manifest and a last line
   ``NEWSPRINT_BUILDS[file] = build`` in every other file (see
-  :mod:`newsprint.search.files`); nothing else changed.
+  :mod:`newsprint.search.files`). Version 7 stores a shard's terms instead of
+  its invertedIndex (the postings were stored twice: a term has a posting for
+  ``field/ref`` exactly when that field vector holds the term's index).
 * Shards are balanced by posting volume (:class:`ShardPlan`): terms are grouped
   by *key* — a Han term's first character (so the prefix query ``渝*`` for a
   one-character query reads one shard), or for a character heavy enough to fill
-  half a shard by itself (区, 项, 的 …) each of its terms on its own; any other
-  term by ``term_hash(term) % 256``. Keys are bin-packed greedily, heaviest
-  first into the lightest shard. The manifest carries the plan: ``keys[s]`` (the
-  space-separated Han keys of shard ``s``), ``buckets[b]`` and ``split`` (the
-  characters packed term by term, whose prefix queries read each of their
-  shards). ``term_hash`` is ``h = h*31 + codepoint (mod 2**32)``, mirrored in
-  ``search-core.js``.
+  half a shard by itself (区, 项, 的 …) its terms in a few groups of at most
+  about half a shard each (so its prefix query, e.g. the 年* of ``2019年``,
+  reads those few shards); any other term by ``term_hash(term) % 256``. Units
+  are bin-packed greedily, heaviest first into the lightest shard. The manifest
+  carries the plan: ``keys[s]`` (the space-separated Han keys of shard ``s``),
+  ``buckets[b]`` and ``split`` (the characters whose terms are listed one by one,
+  whose prefix queries read each shard holding one of them). ``term_hash`` is
+  ``h = h*31 + codepoint (mod 2**32)``, mirrored in ``search-core.js``.
 * Document refs are base-36 numbers, the position of the document in the
   corpus (its row in docs-N.js and facets-K.js). Field names are one letter
   (see ``FIELDS``) because every shard repeats ``field/ref`` keys.
@@ -210,15 +218,16 @@ def _build_shard_lunr(corpus: Corpus, refs, shard: int, plan: ShardPlan) -> dict
 
 def _split_positions(serialised: dict) -> dict:
     """Take the ``p`` metadata out of a serialised lunr index (left with ``"ref":{}``
-    postings) and return it as the positions table: term -> field -> ref -> positions,
-    fields without postings left out."""
+    postings) and return it as the positions table: term -> field -> [positions in
+    each document holding the term there, in document order], fields without
+    postings left out."""
     positions = {}
     for term, posting in serialised["invertedIndex"]:
         entry = {}
         for name, _, _ in FIELDS:
             refs = posting[name]
-            if refs:
-                entry[name] = {ref: md.pop("p") for ref, md in refs.items()}
+            if refs:  # in document order, the order of the term's refs in the field
+                entry[name] = [md.pop("p") for md in refs.values()]
         positions[term] = entry
     return positions
 
@@ -261,8 +270,9 @@ def expand_shard(compact: dict) -> dict:
 
     >>> shard = {"version": "2.3.9", "fields": ["t", "b"], "pipeline": [], "terms": ["乙", "甲"],
     ...     "fieldVectors": [["t/0", [0, 1.5, 1, 0.2]], ["b/1", [1, 0.7]]]}
-    >>> expand_shard(shard)["invertedIndex"]
-    [['乙', {'t': {'0': {}}, 'b': {}, '_index': 0}], ['甲', {'t': {'0': {}}, 'b': {'1': {}}, '_index': 1}]]
+    >>> for term, posting in expand_shard(shard)["invertedIndex"]: print(term, posting)
+    乙 {'t': {'0': {}}, 'b': {}, '_index': 0}
+    甲 {'t': {'0': {}}, 'b': {'1': {}}, '_index': 1}
     """
     fields, terms = compact["fields"], compact["terms"]
     postings = [{f: {} for f in fields} for _ in terms]
@@ -276,13 +286,13 @@ def expand_shard(compact: dict) -> dict:
     return {**compact, "invertedIndex": [list(tp) for tp in inverted]}
 
 
-def _postings(corpus: Corpus, refs) -> list[bytearray | None]:
-    """Positions JSON text (``"ref":[positions],…``) by ``term id * fields + field``;
-    the shard's postings (``"ref":{},…``) are the same text with the lists replaced."""
+def _postings(corpus: Corpus) -> list[bytearray | None]:
+    """Positions JSON text (``[positions],…``, documents in order) by ``term id *
+    fields + field``."""
     nf = len(FIELDS)
     postings: list[bytearray | None] = [None] * (len(corpus.terms) * nf)
-    for ref, row in zip(refs, corpus.rows, strict=True):
-        head = f'"{ref}":['.encode()
+    for row in corpus.rows:
+        head = b"["
         for f, arr in enumerate(row):
             positions: dict[int, list[int]] = {}
             for i, t in enumerate(arr):
@@ -459,7 +469,7 @@ def _shard_payloads_fast(corpus: Corpus, refs, plan: ShardPlan) -> Iterator[tupl
     # a forked child computes the vectors while this process does the postings.
     args = (corpus, refs, shard, index, n_docs, CorpusStats.of(corpus))
     with _BackgroundCall(_field_vectors, *args) as pending:
-        postings = _postings(corpus, refs)
+        postings = _postings(corpus)
         vectors = pending.result()
 
     fields_json = json.dumps(names).replace(" ", "").encode()
@@ -473,7 +483,7 @@ def _shard_payloads_fast(corpus: Corpus, refs, plan: ShardPlan) -> Iterator[tupl
                 k = t * nf + f
                 buf = postings[k]
                 if buf:
-                    held.append(b'"%s":{%s}' % (names[f].encode(), buf))
+                    held.append(b'"%s":[%s]' % (names[f].encode(), buf))
                 postings[k] = None
             term = json.dumps(terms[t], ensure_ascii=False).encode()
             table.append(b"%s:{%s}" % (term, b",".join(held)))

@@ -381,8 +381,11 @@
   };
 
   /*
-   * The positions table of a shard (positions-XXX.js: term -> field -> ref ->
-   * positions), loaded only when a query word needs the phrase check.
+   * The positions table of a shard (positions-XXX.js: term -> field -> one
+   * positions list per document holding the term there, in document order),
+   * loaded only when a query word needs the phrase check, after the shard.
+   * The refs are not in the file: they are the shard's postings of the term,
+   * matched up on first use (lookupPositions).
    */
   Engine.prototype.positions = function (name) {
     var self = this;
@@ -390,7 +393,7 @@
     return this._load("positions-" + name + ".js", function () {
       var store = self.globals.NEWSPRINT_POSITIONS || {};
       if (!self.positionTables[name]) {
-        self.positionTables[name] = store[name];
+        self.positionTables[name] = { terms: store[name], index: self.indexes[name] };
         delete store[name];
       }
       return self.positionTables[name];
@@ -829,13 +832,22 @@
   /* Positions of a term in one field of one document, from the term's shards' tables. */
   function lookupPositions(tables, term, field, ref) {
     for (var i = 0; i < tables.length; i++) {
-      var entry = tables[i] && tables[i][term];
+      var entry = tables[i] && tables[i].terms[term];
       if (entry) {
         var f = entry[field];
+        if (Array.isArray(f)) f = entry[field] = byRef(f, tables[i].index.invertedIndex[term][field]);
         return (f && f[ref]) || null;
       }
     }
     return null;
+  }
+
+  /* A term's positions lists in one field, keyed by the refs of its postings there. */
+  function byRef(lists, posting) {
+    var refs = Object.keys(posting).sort(function (a, b) { return parseInt(a, 36) - parseInt(b, 36); });
+    var out = Object.create(null);
+    refs.forEach(function (ref, i) { out[ref] = lists[i]; });
+    return out;
   }
 
   /* Positions of a query term in one field (a prefix term: of every term it expanded to). */
