@@ -1,6 +1,7 @@
 """The sharded lunr index (plugins/newsprint/search/), queried by the real browser engine."""
 
 import json
+import math
 import shutil
 import subprocess
 
@@ -10,7 +11,7 @@ from newsprint.search.docs import SearchDoc, doc_from_article
 from newsprint.search.facets import date_number
 from newsprint.search.files import build_search_index, unpacked
 from newsprint.search.index import build_shards, expand_shard
-from newsprint.search.shards import ShardPlan, shard_name
+from newsprint.search.shards import ShardPlan, shard_name, term_hash
 from searchrun import LUNR_JS, ROOT, RUNNER, query
 
 DOCS = [
@@ -105,7 +106,7 @@ def _plan(site):
     text = (site / "search" / "manifest.js").read_text(encoding="utf-8")
     m = json.loads(text.split("=", 1)[1].rstrip().rstrip(";"))
     return ShardPlan(
-        m["shards"], [k.split() for k in m["keys"]], m["buckets"], frozenset(m["split"])
+        m["shards"], [k.split() for k in m["keys"]], m["buckets"], m["groups"]
     )
 
 
@@ -209,16 +210,29 @@ def test_pack_splits_a_heavy_character_and_balances_by_volume():
     volume = {"区县": 400, "区委": 300, "区": 100, "渝": 50, "川渝": 60, "江津": 90, "2023": 80}
     plan = ShardPlan.pack(volume, 4)
     assert plan.split == frozenset({"区"})  # 800 of 1080 is far above a fair quarter
+    assert len(plan.groups["区"]) == 6  # ceil(2 * 800 / 270): groups of about half a shard
     placed = {t: plan.shard_of(t) for t in volume}
     assert None not in placed.values()
-    assert placed["区县"] != placed["区委"]  # the two heaviest units go to different shards
-    assert sorted(plan.prefix_shards("区")) == sorted({placed[t] for t in ("区县", "区委", "区")})
+    for t in ("区县", "区委", "区"):  # a split character's term: its hash picks the group
+        assert placed[t] == plan.groups["区"][term_hash(t) % 6]
+    assert sorted(plan.prefix_shards("区")) == sorted(set(plan.groups["区"]))
     assert plan.prefix_shards("渝") == [placed["渝"]]
+    assert placed["川渝"] == placed["渝"] == plan.shard_of("渝北")  # whole characters stay together
     loads = [0] * 4
     for t, v in volume.items():
         loads[placed[t]] += v
-    assert max(loads) == 400  # no shard heavier than the heaviest single term
+    assert max(loads) <= 400 + 100  # no shard above the heaviest group plus one more unit
     assert plan.shard_of("火星") is None  # a Han key the corpus lacks: no shard at all
+    assert "区县" not in json.dumps(plan.manifest(), ensure_ascii=False)  # groups, not terms
+
+
+def test_split_character_groups_keep_its_prefix_query_to_a_few_shards():
+    # 40 terms of 的 carrying most of the volume: many shards, few of them for 的*
+    volume = {f"的{chr(0x4E00 + i)}": 100 for i in range(40)}
+    volume.update({chr(0x5000 + i): 50 for i in range(200)})
+    plan = ShardPlan.pack(volume, 64)
+    fair = sum(volume.values()) / 64
+    assert len(plan.prefix_shards("的")) <= math.ceil(2 * 4000 / fair) < 40
 
 
 def test_fast_backend_matches_lunr_py_when_characters_are_split():

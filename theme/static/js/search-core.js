@@ -302,7 +302,7 @@
     this.loadedFiles = [];
   }
 
-  /* Key -> shard number, from the manifest's packing plan (search/shards.py: ShardPlan). */
+  /* Han character -> shard number, from the manifest's packing plan (search/shards.py: ShardPlan). */
   Engine.prototype._plan = function () {
     if (this.where) return this.where;
     var m = this.manifest;
@@ -310,32 +310,29 @@
     (m.keys || []).forEach(function (keys, s) {
       if (keys) keys.split(" ").forEach(function (k) { where[k] = s; });
     });
-    this.split = Object.create(null);
-    for (var ch of m.split || "") this.split[ch] = true;
+    this.groups = m.groups || {};
     this.where = where;
     return where;
   };
 
-  /* Names of the shards holding a term (several for a prefix on a split character). */
+  /*
+   * Names of the shards holding a term: a split character's term is in group
+   * termHash(term) % groups, and its prefix query reads every group's shard.
+   */
   Engine.prototype.shardsFor = function (t) {
     var where = this._plan();
     var m = this.manifest;
     var first = Array.from(t.term)[0];
+    var groups = Object.prototype.hasOwnProperty.call(this.groups, first) ? this.groups[first] : null;
     var out = [];
     if (!this.T.isHan(first)) {
       out.push(m.buckets[termHash(t.term) % m.buckets.length]);
-    } else if (!this.split[first]) {
+    } else if (!groups) {
       if (where[first] !== undefined) out.push(where[first]);
     } else if (!t.prefix) {
-      if (where[t.term] !== undefined) out.push(where[t.term]);
+      out.push(groups[termHash(t.term) % groups.length]);
     } else {
-      var seen = {};
-      for (var key in where) {
-        if (key.lastIndexOf(first, 0) === 0 && !seen[where[key]]) {
-          seen[where[key]] = true;
-          out.push(where[key]);
-        }
-      }
+      groups.forEach(function (s) { if (out.indexOf(s) < 0) out.push(s); });
     }
     return out.map(function (s) { return shardName(s, m.shards); });
   };
