@@ -263,9 +263,12 @@
     if (data.invertedIndex) return data;
     var fields = data.fields;
     var terms = data.terms;
+    // Read-only everywhere (lunr.js and this engine only read postings and their
+    // metadata), so one empty object stands for every empty field and metadata.
+    var none = {};
     var postings = terms.map(function (t, i) {
       var p = {};
-      fields.forEach(function (f) { p[f] = {}; });
+      for (var f = 0; f < fields.length; f++) p[fields[f]] = none;
       p._index = i;
       return p;
     });
@@ -274,7 +277,11 @@
       var field = fv[0].slice(0, slash);
       var ref = fv[0].slice(slash + 1);
       var el = fv[1];
-      for (var i = 0; i < el.length; i += 2) postings[el[i]][field][ref] = {};
+      for (var i = 0; i < el.length; i += 2) {
+        var p = postings[el[i]];
+        var refs = p[field] === none ? (p[field] = {}) : p[field];
+        refs[ref] = none;
+      }
     });
     var order = terms.map(function (t, i) { return i; });
     order.sort(function (a, b) { return terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0; });
@@ -549,6 +556,7 @@
       }
       for (var u = 1; u < units.length && cands.length; u++) {
         var lookups = self._expand(loaded, units[u]);
+        lookups.forEach(function (l) { self._index(l, cands.length); });
         var kept = [];
         for (var c = 0; c < cands.length; c++) {
           if (self._lookup(lookups, cands[c], q)) kept.push(cands[c]);
@@ -724,34 +732,69 @@
   };
 
   /*
+   * For a prefix term with many expansions (年* has hundreds), checking every
+   * candidate against every expansion and field costs more than reading the
+   * expansions' postings once: then `lookup.byRef` maps each ref to its
+   * (expansion, field) pairs, in the order _lookup would meet them.
+   */
+  Engine.prototype._index = function (lookup, candidates) {
+    var fields = this.manifest.fields;
+    if (lookup.length < 4) return;
+    var postings = 0;
+    for (var j = 0; j < lookup.length; j++) {
+      for (var k = 0; k < fields.length; k++) postings += Object.keys(lookup[j][1][fields[k]]).length;
+    }
+    if (postings >= candidates * lookup.length * fields.length) return;
+    var byRef = Object.create(null);
+    for (j = 0; j < lookup.length; j++) {
+      for (k = 0; k < fields.length; k++) {
+        for (var ref in lookup[j][1][fields[k]]) (byRef[ref] || (byRef[ref] = [])).push(j, k);
+      }
+    }
+    lookup.byRef = byRef;
+  };
+
+  /*
    * Does the candidate hold every looked-up term? Notes its fields in cand.meta
    * and adds each term's weight (lunr.js's dot product with the query vector q)
    * to cand.score, once per term and field however many words share the term.
    */
   Engine.prototype._lookup = function (lookups, cand, q) {
     var fields = this.manifest.fields;
-    var ref = cand.ref;
-    var meta = cand.meta;
     for (var i = 0; i < lookups.length; i++) {
+      var lookup = lookups[i];
       var found = false;
-      for (var j = 0; j < lookups[i].length; j++) {
-        var term = lookups[i][j][0];
-        var posting = lookups[i][j][1];
-        for (var k = 0; k < fields.length; k++) {
-          var hit = posting[fields[k]][ref];
-          if (!hit) continue;
-          found = true;
-          var seen = meta[term] || (meta[term] = {});
-          if (seen[fields[k]]) continue; // scored already (the term of an earlier word)
-          seen[fields[k]] = hit;
-          var vector = lookups[i][j][2].fieldVectors[fields[k] + "/" + ref];
-          if (vector) cand.score += (q.weights[term] || 0) * weightAt(vector.elements, posting._index);
+      if (lookup.byRef) {
+        var pairs = lookup.byRef[cand.ref];
+        if (!pairs) return false;
+        for (var x = 0; x < pairs.length; x += 2) {
+          if (noteHit(lookup[pairs[x]], fields[pairs[x + 1]], cand, q)) found = true;
+        }
+      } else {
+        for (var j = 0; j < lookup.length; j++) {
+          for (var k = 0; k < fields.length; k++) {
+            if (noteHit(lookup[j], fields[k], cand, q)) found = true;
+          }
         }
       }
       if (!found) return false;
     }
     return true;
   };
+
+  /* Does the candidate hold this [term, posting, index] in this field? Notes and scores it. */
+  function noteHit(entry, field, cand, q) {
+    var term = entry[0];
+    var posting = entry[1];
+    var hit = posting[field][cand.ref];
+    if (!hit) return false;
+    var seen = cand.meta[term] || (cand.meta[term] = {});
+    if (seen[field]) return true; // scored already (the term of an earlier word)
+    seen[field] = hit;
+    var vector = entry[2].fieldVectors[field + "/" + cand.ref];
+    if (vector) cand.score += (q.weights[term] || 0) * weightAt(vector.elements, posting._index);
+    return true;
+  }
 
   /*
    * One lunr.js query: every term required, prefix terms as trailing wildcards.
