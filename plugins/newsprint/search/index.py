@@ -137,7 +137,7 @@ LUNR_VERSION = "2.3.9"
 K1, B = 1.2, 0.75  # lunr's BM25 parameters (lunr.py and lunr.js defaults)
 #: Share of the documents whose field vectors the forked child computes; the parent
 #: does the postings (about a third of the vectors' time at 10,000 articles) and the rest.
-CHILD_SHARE = 0.7
+CHILD_SHARE = 0.8
 
 
 @dataclass
