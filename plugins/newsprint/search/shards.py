@@ -15,6 +15,8 @@ from .tokens import is_han
 #: Roughly this many tokens a shard when the shard count is chosen from the corpus.
 TOKENS_PER_SHARD = 12_000
 HASH_BUCKETS = 256  # non-Han terms are packed by hash bucket
+#: Beyond ~12M tokens (~8,000 articles) shards grow instead of multiplying.
+MAX_SHARDS = 1024
 
 
 def term_hash(text: str) -> int:
@@ -34,9 +36,9 @@ def shard_name(number: int, shards: int) -> str:
 
 
 def choose_shard_count(total_tokens: int) -> int:
-    """A power of two giving roughly TOKENS_PER_SHARD tokens a shard (1 … 1024)."""
+    """A power of two giving roughly TOKENS_PER_SHARD tokens a shard (1 … MAX_SHARDS)."""
     n = 1
-    while n < 1024 and total_tokens / n > TOKENS_PER_SHARD:
+    while n < MAX_SHARDS and total_tokens / n > TOKENS_PER_SHARD:
         n *= 2
     return n
 
