@@ -59,13 +59,14 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 * Shards are balanced by posting volume (:class:`ShardPlan`): terms are grouped
   by *key* — a Han term's first character (so the prefix query ``渝*`` for a
   one-character query reads one shard), or for a character heavy enough to fill
-  half a shard by itself (区, 项, 的 …) its terms in a few groups of at most
-  about half a shard each (so its prefix query, e.g. the 年* of ``2019年``,
+  a shard by itself (区, 年, 的 …) its terms in a few groups of about a shard
+  each, by term hash (so its prefix query, e.g. the 年* of ``2019年``,
   reads those few shards); any other term by ``term_hash(term) % 256``. Units
   are bin-packed greedily, heaviest first into the lightest shard. The manifest
-  carries the plan: ``keys[s]`` (the space-separated Han keys of shard ``s``),
-  ``buckets[b]`` and ``split`` (the characters whose terms are listed one by one,
-  whose prefix queries read each shard holding one of them). ``term_hash`` is
+  carries the plan: ``keys[s]`` (the space-separated whole Han characters of
+  shard ``s``), ``buckets[b]`` and ``groups[c]`` (the shards of a split
+  character's groups: its term ``t`` is in ``groups[c][term_hash(t) % len]``;
+  its prefix query reads them all). ``term_hash`` is
   ``h = h*31 + codepoint (mod 2**32)``, mirrored in ``search-core.js``.
 * Document refs are base-36 numbers, the position of the document in the
   corpus (its row in docs-N.js and facets-K.js). Field names are one letter

@@ -123,18 +123,18 @@ class ShardPlan:
         """Greedy bin-packing of terms, by posting volume, into ``shards`` shards.
 
         ``volume`` maps terms to an estimate of their bytes in the index. A Han
-        character whose terms together exceed half a shard's fair share is split
-        into ``ceil(2 * volume / fair)`` groups by term hash (about half a shard
-        each), so its prefix query reads those few shards and the manifest names
-        the groups, not the terms; any other character stays whole, so its prefix
-        query reads one shard. Units largest first, each into the lightest shard.
+        character whose terms together exceed a shard's fair share is split into
+        ``ceil(volume / fair)`` groups by term hash (about a shard each), so its
+        prefix query reads those few shards and the manifest names the groups, not
+        the terms; any other character stays whole, so its prefix query reads one
+        shard. Units largest first, each into the lightest shard.
         """
         char_volume: dict[str, int] = {}
         for term, v in volume.items():
             if is_han(term[0]):
                 char_volume[term[0]] = char_volume.get(term[0], 0) + v
         fair = sum(volume.values()) / shards
-        counts = {c: math.ceil(2 * v / fair) for c, v in char_volume.items() if v > fair / 2}
+        counts = {c: math.ceil(v / fair) for c, v in char_volume.items() if v > fair}
         units: dict[str, int] = {f"#{b}": 0 for b in range(HASH_BUCKETS)}
         for c, k in counts.items():
             units.update((f"{c}/{g}", 0) for g in range(k))
