@@ -511,6 +511,8 @@ def print_search(site: Path) -> dict:
                 f"; before the first result: max {max(f['raw']) / 1e6:.2f} MB raw, "
                 f"{max(f['gz']) / 1e6:.2f} MB gzip"
             )
+            worst = sorted(zip(f["gz"], SEARCH_QUERIES, strict=True), reverse=True)[:3]
+            line += " (most: " + ", ".join(f"{q} {b / 1e6:.2f}" for b, q in worst) + ")"
         print(line, flush=True)
     return {"recall": recall, "p10": p10, **figures}
 

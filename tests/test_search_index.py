@@ -1,6 +1,7 @@
 """The sharded lunr index (plugins/newsprint/search/), queried by the real browser engine."""
 
 import json
+import math
 import shutil
 import subprocess
 
@@ -9,8 +10,8 @@ from lunr.index import Index
 from newsprint.search.docs import SearchDoc, doc_from_article
 from newsprint.search.facets import date_number
 from newsprint.search.files import build_search_index, unpacked
-from newsprint.search.index import build_shards
-from newsprint.search.shards import ShardPlan, shard_name
+from newsprint.search.index import build_shards, expand_shard
+from newsprint.search.shards import ShardPlan, shard_name, term_hash
 from searchrun import LUNR_JS, ROOT, RUNNER, query
 
 DOCS = [
@@ -105,7 +106,7 @@ def _plan(site):
     text = (site / "search" / "manifest.js").read_text(encoding="utf-8")
     m = json.loads(text.split("=", 1)[1].rstrip().rstrip(";"))
     return ShardPlan(
-        m["shards"], [k.split() for k in m["keys"]], m["buckets"], frozenset(m["split"])
+        m["shards"], [k.split() for k in m["keys"]], m["buckets"], m["groups"]
     )
 
 
@@ -128,7 +129,7 @@ def test_shards_load_in_lunr_py_and_answer_a_term_query(site):
     text = (site / "search" / f"shard-{name}.js").read_text(encoding="utf-8")
     global_name, key, payload = unpacked(text)
     assert (global_name, key) == ("NEWSPRINT_SHARDS", name)
-    index = Index.load(json.loads(payload))
+    index = Index.load(expand_shard(json.loads(payload)))
     hits = index.query(index.create_query().term("凌创", use_pipeline=False))
     assert [h["ref"] for h in hits] == ["0"]
     assert hits[0]["match_data"].metadata["凌创"] == {"b": {}}  # positions are not in the shard
@@ -143,10 +144,10 @@ def _positions(site, term):
 
 
 def test_positions_live_in_their_own_file_per_shard(site):
-    assert _positions(site, "凌创") == {"b": {"0": [2]}}  # 苏州 州凌 凌创: body of doc 0
+    assert _positions(site, "凌创") == {"b": [[2]]}  # 苏州 州凌 凌创: body of doc 0
     # title of doc 0 (巴南交出…) and district 巴南区 of docs 0 and 3; fields without it left out
-    assert _positions(site, "巴南") == {"t": {"0": [0]}, "d": {"0": [0], "3": [0]}}
-    assert _positions(site, "城市") == {"b": {"1": [5], "2": [9]}, "p": {"1": [0]}}
+    assert _positions(site, "巴南") == {"t": [[0]], "d": [[0], [0]]}  # docs 0; 0 and 3
+    assert _positions(site, "城市") == {"b": [[5], [9]], "p": [[0]]}  # docs 1, 2; 1
     for shard in (site / "search").glob("shard-*.js"):
         assert '"p":[' not in shard.read_text(encoding="utf-8")
 
@@ -209,16 +210,29 @@ def test_pack_splits_a_heavy_character_and_balances_by_volume():
     volume = {"区县": 400, "区委": 300, "区": 100, "渝": 50, "川渝": 60, "江津": 90, "2023": 80}
     plan = ShardPlan.pack(volume, 4)
     assert plan.split == frozenset({"区"})  # 800 of 1080 is far above a fair quarter
+    assert len(plan.groups["区"]) == 3  # ceil(800 / 270): groups of about a shard
     placed = {t: plan.shard_of(t) for t in volume}
     assert None not in placed.values()
-    assert placed["区县"] != placed["区委"]  # the two heaviest units go to different shards
-    assert sorted(plan.prefix_shards("区")) == sorted({placed[t] for t in ("区县", "区委", "区")})
+    for t in ("区县", "区委", "区"):  # a split character's term: its hash picks the group
+        assert placed[t] == plan.groups["区"][term_hash(t) % 3]
+    assert sorted(plan.prefix_shards("区")) == sorted(set(plan.groups["区"]))
     assert plan.prefix_shards("渝") == [placed["渝"]]
-    loads = [0] * 4
-    for t, v in volume.items():
-        loads[placed[t]] += v
-    assert max(loads) == 400  # no shard heavier than the heaviest single term
+    assert plan.shard_of("渝北") == placed["渝"]  # a whole character: all its terms in one shard
     assert plan.shard_of("火星") is None  # a Han key the corpus lacks: no shard at all
+    assert "区县" not in json.dumps(plan.manifest(), ensure_ascii=False)  # groups, not terms
+
+
+def test_split_character_groups_keep_its_prefix_query_to_a_few_shards():
+    # 40 terms of 的 carrying most of the volume: many shards, few of them for 的*
+    volume = {f"的{chr(0x4E00 + i)}": 100 for i in range(40)}
+    volume.update({chr(0x5000 + i): 50 for i in range(200)})
+    plan = ShardPlan.pack(volume, 64)
+    fair = sum(volume.values()) / 64
+    assert len(plan.prefix_shards("的")) <= math.ceil(4000 / fair) < 40
+    loads = [0] * 64
+    for t, v in volume.items():
+        loads[plan.shard_of(t)] += v
+    assert max(loads) <= 2 * fair  # hash groups are uneven, but no shard twice its share
 
 
 def test_fast_backend_matches_lunr_py_when_characters_are_split():

@@ -180,7 +180,10 @@ def test_multi_term_ranking_is_lunr_js_ranking_on_a_generated_index(tmp_path, sh
     docs = _generated_docs(60)
     build_search_index(docs, tmp_path / "ours" / "search", shards=shards, lunr_js=LUNR_JS)
     build_search_index(docs, tmp_path / "one" / "search", shards=1, lunr_js=LUNR_JS)
+    # "投资 南", "产业 川": a one-character prefix (南*: 南永, 南招, …) checked against the
+    # driver's candidates through its postings read once (Engine._index)
     queries = ["巴南 招商", "项目 签约 投资", "城市 更新", "园区 产业 巴南", "招商 永*", "投资"]
+    queries += ["投资 南", "产业 川"]
     script = tmp_path / "rank.js"
     script.write_text(LUNR_RANK, encoding="utf-8")
     harness = ROOT / "tests" / "fixtures" / "engine_harness.js"

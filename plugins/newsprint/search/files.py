@@ -41,7 +41,7 @@ from .shards import ShardPlan, choose_shard_count, ref_of, shard_name
 
 BUILDS_GLOBAL = "(window.NEWSPRINT_BUILDS=window.NEWSPRINT_BUILDS||{})"
 PACKED_GLOBAL = "(window.NEWSPRINT_PACKED=window.NEWSPRINT_PACKED||{})"
-MANIFEST_VERSION = 6
+MANIFEST_VERSION = 7
 #: Files written into the cache last: a cache folder without it is incomplete.
 CACHE_DONE = "build.json"
 PACKAGE = Path(__file__).parent

@@ -13,12 +13,17 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
                             split, fields, chunk, count, facetChunk,
                             districts, years, kinds, topics}: the shard plan and the filter
                             values; nothing per document, so it stays small
-    search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index>, its
-                            postings without metadata ("ref":{})
-    search/positions-XXX.js NEWSPRINT_POSITIONS["XXX"] = {term: {field: {ref:
-                            [positions]}}}: where shard XXX's terms sit in each
-                            field's token stream (fields without the term left
-                            out); loaded only for the phrase check
+    search/shard-XXX.js     NEWSPRINT_SHARDS["XXX"] = <serialised lunr index> with
+                            its terms listed in place of the invertedIndex
+                            (:func:`compact_shard`; the browser rebuilds the
+                            postings from the field vectors: ``expandShard``)
+    search/positions-XXX.js NEWSPRINT_POSITIONS["XXX"] = {term: {field:
+                            [[positions], …]}}: where shard XXX's terms sit in
+                            each field's token stream, one list per document
+                            holding the term there, in document (ref) order —
+                            the refs are the shard's postings, not stored again
+                            (fields without the term left out); loaded only for
+                            the phrase check
     search/docs-N.js        NEWSPRINT_DOCS[N] = [[title, body, captions, extra, url,
                             yyyymmdd, kicker, subtitle], ...] (stored text of docs
                             N*chunk .. N*chunk+chunk-1; extra: district, topics,
@@ -41,24 +46,28 @@ a global, because ``fetch()`` and ES modules are blocked from ``file://``)::
 * Tokens come from :mod:`newsprint.search.tokens` (``tails=True``); the browser uses the
   same rules from ``theme/static/js/tokenize.js``, including the traditional →
   simplified folding of :mod:`newsprint.search.fold`.
-* Fields (``FIELDS``, manifest version 6): title ``t`` (boost 10), kicker ``k``
+* Fields (``FIELDS``, manifest version 7): title ``t`` (boost 10), kicker ``k``
   and subtitle ``s`` (4), body ``b`` and captions ``c`` (1), district ``d`` and
   topics ``p`` (3), people ``a`` (2: authors, bylines as printed, credits,
   photographers). Version 5 added ``k``, ``s``, the people in ``a`` beyond the
   authors, the last two columns of docs-N.js and fold.js. Version 6 added the
   build identity: ``build`` in the manifest and a last line
   ``NEWSPRINT_BUILDS[file] = build`` in every other file (see
-  :mod:`newsprint.search.files`); nothing else changed.
+  :mod:`newsprint.search.files`). Version 7 stores a shard's terms instead of
+  its invertedIndex (the postings were stored twice: a term has a posting for
+  ``field/ref`` exactly when that field vector holds the term's index).
 * Shards are balanced by posting volume (:class:`ShardPlan`): terms are grouped
   by *key* — a Han term's first character (so the prefix query ``渝*`` for a
   one-character query reads one shard), or for a character heavy enough to fill
-  half a shard by itself (区, 项, 的 …) each of its terms on its own; any other
-  term by ``term_hash(term) % 256``. Keys are bin-packed greedily, heaviest
-  first into the lightest shard. The manifest carries the plan: ``keys[s]`` (the
-  space-separated Han keys of shard ``s``), ``buckets[b]`` and ``split`` (the
-  characters packed term by term, whose prefix queries read each of their
-  shards). ``term_hash`` is ``h = h*31 + codepoint (mod 2**32)``, mirrored in
-  ``search-core.js``.
+  a shard by itself (区, 年, 的 …) its terms in a few groups of about a shard
+  each, by term hash (so its prefix query, e.g. the 年* of ``2019年``,
+  reads those few shards); any other term by ``term_hash(term) % 256``. Units
+  are bin-packed greedily, heaviest first into the lightest shard. The manifest
+  carries the plan: ``keys[s]`` (the space-separated whole Han characters of
+  shard ``s``), ``buckets[b]`` and ``groups[c]`` (the shards of a split
+  character's groups: its term ``t`` is in ``groups[c][term_hash(t) % len]``;
+  its prefix query reads them all). ``term_hash`` is
+  ``h = h*31 + codepoint (mod 2**32)``, mirrored in ``search-core.js``.
 * Document refs are base-36 numbers, the position of the document in the
   corpus (its row in docs-N.js and facets-K.js). Field names are one letter
   (see ``FIELDS``) because every shard repeats ``field/ref`` keys.
@@ -95,10 +104,18 @@ table; ``"fast"`` (the default) computes the same postings, positions and BM25
 field vectors and writes the JSON text directly. It reads every field into
 arrays of term ids (4 bytes a token), keeps postings as one bytearray of JSON
 per term and field (no Python object per posting), writes shards one at a
-time, and computes the field vectors in a forked child on a second core
-(``NEWSPRINT_SEARCH_NO_FORK=1`` to stay in one process). At 10,000 generated
-articles: ~25 s and ~0.5 GB, against minutes for lunr.py's builder. Either way
-lunr (lunr.py in the tests, lunr.js in the browser) loads every shard.
+time, and computes most of the field vectors (``CHILD_SHARE`` of the documents)
+in a forked child on a second core while it does the postings and the rest
+(``NEWSPRINT_SEARCH_NO_FORK=1`` to stay in one process). ``make bench-search``
+at 10,000 generated articles: 34 s and ~0.5 GB, against minutes for lunr.py's
+builder. Either way lunr (lunr.py in the tests, lunr.js in the browser) loads
+every shard.
+
+Rebuild cost: every build with an article added, changed or removed indexes
+everything again; only a build with no change at all reuses the last files
+(:mod:`newsprint.search.files`). Rebuilding only the shards that changed would
+not help with this layout: the words of 8 articles reach 880 of 1,024 shards
+at 10,000 articles, 50 articles all of them.
 
 Rebuild: the index is rebuilt by every ``pelican`` run (``make html``); to rebuild
 from Python, ``newsprint.search.files.build_search_index(docs, output_path / "search")``. Settings:
@@ -114,7 +131,6 @@ import json
 import logging
 import math
 import os
-import re
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -128,6 +144,9 @@ log = logging.getLogger(__name__)
 
 LUNR_VERSION = "2.3.9"
 K1, B = 1.2, 0.75  # lunr's BM25 parameters (lunr.py and lunr.js defaults)
+#: Share of the documents whose field vectors the forked child computes; the parent
+#: does the postings (about a third of the vectors' time at 10,000 articles) and the rest.
+CHILD_SHARE = 0.8
 
 
 @dataclass
@@ -158,7 +177,10 @@ def read_corpus(docs: Sequence[SearchDoc]) -> Corpus:
         row = []
         for _, _, attr in FIELDS:
             tokens = tokenize(doc.field_text(attr), tails=True)
-            arr = array("I", [ids.setdefault(t, len(ids)) for t in tokens])
+            for t in dict.fromkeys(tokens):  # new terms numbered in order of first appearance
+                if t not in ids:
+                    ids[t] = len(ids)
+            arr = array("I", map(ids.__getitem__, tokens))
             occurrences.update(arr)
             doc_fields.update(set(arr))
             row.append(arr)
@@ -211,15 +233,16 @@ def _build_shard_lunr(corpus: Corpus, refs, shard: int, plan: ShardPlan) -> dict
 
 def _split_positions(serialised: dict) -> dict:
     """Take the ``p`` metadata out of a serialised lunr index (left with ``"ref":{}``
-    postings) and return it as the positions table: term -> field -> ref -> positions,
-    fields without postings left out."""
+    postings) and return it as the positions table: term -> field -> [positions in
+    each document holding the term there, in document order], fields without
+    postings left out."""
     positions = {}
     for term, posting in serialised["invertedIndex"]:
         entry = {}
         for name, _, _ in FIELDS:
             refs = posting[name]
-            if refs:
-                entry[name] = {ref: md.pop("p") for ref, md in refs.items()}
+            if refs:  # in document order, the order of the term's refs in the field
+                entry[name] = [md.pop("p") for md in refs.values()]
         positions[term] = entry
     return positions
 
@@ -230,19 +253,61 @@ def _drop_empty_vectors(serialised: dict) -> dict:
     return serialised
 
 
-SHARD_JSON = b'{"version":"%s","fields":%s,"fieldVectors":[%s],"invertedIndex":[%s],"pipeline":[]}'
+SHARD_JSON = b'{"version":"%s","fields":%s,"fieldVectors":[%s],"terms":[%s],"pipeline":[]}'
 
 
-_POSITIONS = re.compile(rb":\[[0-9,]*\]")
+def compact_shard(serialised: dict) -> dict:
+    """A serialised lunr index as stored in shard-XXX.js: its ``invertedIndex`` replaced
+    by ``terms``, the terms in ``_index`` order. The postings are not stored: a term
+    has a posting for ``field/ref`` exactly when that field vector holds the term's
+    index, so :func:`expand_shard` (``expandShard`` in search-core.js) rebuilds them.
+
+    >>> compact_shard({"version": "2.3.9", "fields": ["t"], "pipeline": [],
+    ...     "fieldVectors": [["t/0", [0, 1.5]]],
+    ...     "invertedIndex": [["乙", {"t": {"0": {}}, "_index": 0}]]})["terms"]
+    ['乙']
+    """
+    terms = [""] * len(serialised["invertedIndex"])
+    for term, posting in serialised["invertedIndex"]:
+        terms[posting["_index"]] = term
+    return {
+        "version": serialised["version"],
+        "fields": serialised["fields"],
+        "fieldVectors": serialised["fieldVectors"],
+        "terms": terms,
+        "pipeline": serialised["pipeline"],
+    }
 
 
-def _postings(corpus: Corpus, refs) -> list[bytearray | None]:
-    """Positions JSON text (``"ref":[positions],…``) by ``term id * fields + field``;
-    the shard's postings (``"ref":{},…``) are the same text with the lists replaced."""
+def expand_shard(compact: dict) -> dict:
+    """The serialised lunr index a stored shard stands for (``lunr.Index.load`` reads it):
+    every term's postings rebuilt from the field vectors, terms sorted.
+
+    >>> shard = {"version": "2.3.9", "fields": ["t", "b"], "pipeline": [], "terms": ["乙", "甲"],
+    ...     "fieldVectors": [["t/0", [0, 1.5, 1, 0.2]], ["b/1", [1, 0.7]]]}
+    >>> for term, posting in expand_shard(shard)["invertedIndex"]: print(term, posting)
+    乙 {'t': {'0': {}}, 'b': {}, '_index': 0}
+    甲 {'t': {'0': {}}, 'b': {'1': {}}, '_index': 1}
+    """
+    fields, terms = compact["fields"], compact["terms"]
+    postings = [{f: {} for f in fields} for _ in terms]
+    for field_ref, elements in compact["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        for i in elements[::2]:
+            postings[i][field][ref] = {}
+    for i, posting in enumerate(postings):
+        posting["_index"] = i
+    inverted = sorted(zip(terms, postings, strict=True), key=lambda tp: tp[0])
+    return {**compact, "invertedIndex": [list(tp) for tp in inverted]}
+
+
+def _postings(corpus: Corpus) -> list[bytearray | None]:
+    """Positions JSON text (``[positions],…``, documents in order) by ``term id *
+    fields + field``."""
     nf = len(FIELDS)
     postings: list[bytearray | None] = [None] * (len(corpus.terms) * nf)
-    for ref, row in zip(refs, corpus.rows, strict=True):
-        head = f'"{ref}":['.encode()
+    for row in corpus.rows:
+        head = b"["
         for f, arr in enumerate(row):
             positions: dict[int, list[int]] = {}
             for i, t in enumerate(arr):
@@ -283,46 +348,55 @@ class CorpusStats:
         return cls(documents, tuple(t / documents if documents else 0 for t in totals))
 
 
-def _field_vectors(corpus: Corpus, refs, shard, index, n_docs, stats: CorpusStats) -> list[bytes]:
-    """The ``fieldVectors`` JSON text of every shard: lunr.py's BM25 with the corpus's
-    statistics (:class:`CorpusStats`), document by document."""
+def _field_vectors(
+    corpus: Corpus, refs, shard, index, n_docs, stats: CorpusStats, docs: range | None = None
+) -> list[bytes]:
+    """The ``fieldVectors`` JSON text of every shard (of the documents numbered ``docs``,
+    all by default): lunr.py's BM25 with the corpus's statistics (:class:`CorpusStats`),
+    document by document.
+
+    The arithmetic is lunr.py's, in its order (so the floats are the same bits);
+    idf is computed once a term, the length part of the norm once a field, and
+    the elements of a (document, shard, field) are collected under one key.
+    """
     nf = len(FIELDS)
     names = [name for name, _, _ in FIELDS]
     boosts = [boost for _, boost, _ in FIELDS]
     vectors: list[bytearray] = [bytearray() for _ in n_docs]
     avg = stats.average
     documents = stats.documents
-    idf: dict[int, float] = {}
     dfs = corpus.doc_fields
-    for ref, row in zip(refs, corpus.rows, strict=True):
-        per_shard: dict[int, list[list[tuple[int, float]]]] = {}
+    idf = [
+        math.log(1 + abs((documents - df + 0.5) / (df + 0.5)))
+        for df in map(dfs.__getitem__, range(len(corpus.terms)))
+    ]
+    k1_plus_1 = K1 + 1
+    element = "%d,%r".__mod__
+    docs = docs if docs is not None else range(len(corpus.rows))
+    rows = corpus.rows[docs.start : docs.stop]
+    for ref, row in zip(refs[docs.start : docs.stop], rows, strict=True):
+        # key shard * nf + field: fields are read in order, so a shard's keys come in field order
+        per_key: dict[int, list[tuple[int, float]]] = {}
         for f, arr in enumerate(row):
             if not arr:
                 continue
-            length = len(arr)
             boost = boosts[f]
+            base = K1 * (1 - B + B * (len(arr) / avg[f]))
             for t, count in Counter(arr).items():
-                s = shard[t]
-                x = idf.get(t)
-                if x is None:
-                    r = (documents - dfs[t] + 0.5) / (dfs[t] + 0.5)
-                    x = idf[t] = math.log(1 + abs(r))
-                norm = K1 * (1 - B + B * (length / avg[f])) + count
-                score = x * ((K1 + 1) * count) / norm
+                score = idf[t] * (k1_plus_1 * count) / (base + count)
                 score *= boost
-                score *= 1
-                entry = per_shard.get(s)
-                if entry is None:
-                    entry = per_shard[s] = [[] for _ in range(nf)]
-                entry[f].append((index[t], round(score, 3)))
-        for s, per_field in per_shard.items():
+                key = shard[t] * nf + f
+                elements = per_key.get(key)
+                if elements is None:
+                    per_key[key] = [(index[t], round(score, 3))]
+                else:
+                    elements.append((index[t], round(score, 3)))
+        for key, elements in per_key.items():
+            s, f = divmod(key, nf)
             out = vectors[s]
-            for f, elements in enumerate(per_field):
-                if not elements:
-                    continue
-                elements.sort()
-                flat = ",".join([f"{i},{v!r}" for i, v in elements])
-                out += f'{"," if out else ""}["{names[f]}/{ref}",[{flat}]]'.encode()
+            elements.sort()
+            flat = ",".join(map(element, elements))
+            out += f'{"," if out else ""}["{names[f]}/{ref}",[{flat}]]'.encode()
     return [bytes(v) for v in vectors]
 
 
@@ -415,38 +489,35 @@ def _shard_payloads_fast(corpus: Corpus, refs, plan: ShardPlan) -> Iterator[tupl
         for s in {s for arr in row for s in map(sget, arr)}:
             n_docs[s] += 1
 
-    # Field vectors and postings do not depend on each other: with two cores,
-    # a forked child computes the vectors while this process does the postings.
+    # Field vectors and postings do not depend on each other: with two cores, a
+    # forked child computes the vectors of the first CHILD_SHARE of the documents
+    # while this process does the postings and then the other documents' vectors.
     args = (corpus, refs, shard, index, n_docs, CorpusStats.of(corpus))
-    with _BackgroundCall(_field_vectors, *args) as pending:
-        postings = _postings(corpus, refs)
-        vectors = pending.result()
+    split = round(len(rows) * CHILD_SHARE)
+    with _BackgroundCall(_field_vectors, *args, range(split)) as pending:
+        postings = _postings(corpus)
+        rest = _field_vectors(*args, range(split, len(rows)))
+        first = pending.result()
+        vectors = [a + b"," + b if a and b else a or b for a, b in zip(first, rest, strict=True)]
 
     fields_json = json.dumps(names).replace(" ", "").encode()
-    empty = _POSITIONS.sub
     for s in range(shards):
         if not n_docs[s]:
             continue
-        inverted, table = [], []
+        table = []
         for t in sorted(by_shard[s], key=terms.__getitem__):
-            parts, held = [], []
+            held = []
             for f in range(nf):
                 k = t * nf + f
                 buf = postings[k]
-                name = names[f].encode()
-                parts.append(b'"%s":{%s}' % (name, empty(b":{}", buf) if buf else b""))
                 if buf:
-                    held.append(b'"%s":{%s}' % (name, buf))
+                    held.append(b'"%s":[%s]' % (names[f].encode(), buf))
                 postings[k] = None
             term = json.dumps(terms[t], ensure_ascii=False).encode()
-            inverted.append(b'[%s,{%s,"_index":%d}]' % (term, b",".join(parts), index[t]))
             table.append(b"%s:{%s}" % (term, b",".join(held)))
-        payload = SHARD_JSON % (
-            LUNR_VERSION.encode(),
-            fields_json,
-            vectors[s],
-            b",".join(inverted),
-        )
+        # by_shard[s] is in term id order, which is the terms' _index order
+        listed = b",".join(json.dumps(terms[t], ensure_ascii=False).encode() for t in by_shard[s])
+        payload = SHARD_JSON % (LUNR_VERSION.encode(), fields_json, vectors[s], listed)
         vectors[s] = b""
         yield s, payload.decode("utf-8"), (b"{%s}" % b",".join(table)).decode("utf-8")
 
@@ -464,7 +535,7 @@ def shard_payloads(corpus: Corpus, refs, plan: ShardPlan, backend: str):
             index = _build_shard_lunr(corpus, refs, s, plan)
             if index["invertedIndex"]:
                 positions = _split_positions(index)
-                yield s, compact_json(index), compact_json(positions)
+                yield s, compact_json(compact_shard(index)), compact_json(positions)
     else:
         raise ValueError(f"unknown search index backend {backend!r}")
 

@@ -69,4 +69,7 @@ def tokenize(text: str, *, tails: bool = False) -> list[str]:
 
 def is_han(char: str) -> bool:
     """True for a Han ideograph (the first character of a Han token)."""
-    return bool(re.fullmatch(f"[{HAN}]", char))
+    return _HAN_CHAR.fullmatch(char) is not None
+
+
+_HAN_CHAR = re.compile(f"[{HAN}]")

@@ -253,6 +253,47 @@
     });
   }
 
+  /*
+   * The serialised lunr index a shard file stands for: shard files list their
+   * terms in _index order instead of an invertedIndex, because a term has a
+   * posting for "field/ref" exactly when that field vector holds the term's
+   * index (newsprint.search.index.expand_shard does the same in Python).
+   */
+  function expandShard(data) {
+    if (data.invertedIndex) return data;
+    var fields = data.fields;
+    var terms = data.terms;
+    // Read-only everywhere (lunr.js and this engine only read postings and their
+    // metadata), so one empty object stands for every empty field and metadata.
+    var none = {};
+    var postings = terms.map(function (t, i) {
+      var p = {};
+      for (var f = 0; f < fields.length; f++) p[fields[f]] = none;
+      p._index = i;
+      return p;
+    });
+    data.fieldVectors.forEach(function (fv) {
+      var slash = fv[0].indexOf("/");
+      var field = fv[0].slice(0, slash);
+      var ref = fv[0].slice(slash + 1);
+      var el = fv[1];
+      for (var i = 0; i < el.length; i += 2) {
+        var p = postings[el[i]];
+        var refs = p[field] === none ? (p[field] = {}) : p[field];
+        refs[ref] = none;
+      }
+    });
+    var order = terms.map(function (t, i) { return i; });
+    order.sort(function (a, b) { return terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0; });
+    return {
+      version: data.version,
+      fields: fields,
+      fieldVectors: data.fieldVectors,
+      invertedIndex: order.map(function (i) { return [terms[i], postings[i]]; }),
+      pipeline: data.pipeline,
+    };
+  }
+
   function Engine(opts) {
     this.T = opts.tokenize;
     this.lunr = opts.lunr;
@@ -268,7 +309,7 @@
     this.loadedFiles = [];
   }
 
-  /* Key -> shard number, from the manifest's packing plan (search/shards.py: ShardPlan). */
+  /* Han character -> shard number, from the manifest's packing plan (search/shards.py: ShardPlan). */
   Engine.prototype._plan = function () {
     if (this.where) return this.where;
     var m = this.manifest;
@@ -276,32 +317,29 @@
     (m.keys || []).forEach(function (keys, s) {
       if (keys) keys.split(" ").forEach(function (k) { where[k] = s; });
     });
-    this.split = Object.create(null);
-    for (var ch of m.split || "") this.split[ch] = true;
+    this.groups = m.groups || {};
     this.where = where;
     return where;
   };
 
-  /* Names of the shards holding a term (several for a prefix on a split character). */
+  /*
+   * Names of the shards holding a term: a split character's term is in group
+   * termHash(term) % groups, and its prefix query reads every group's shard.
+   */
   Engine.prototype.shardsFor = function (t) {
     var where = this._plan();
     var m = this.manifest;
     var first = Array.from(t.term)[0];
+    var groups = Object.prototype.hasOwnProperty.call(this.groups, first) ? this.groups[first] : null;
     var out = [];
     if (!this.T.isHan(first)) {
       out.push(m.buckets[termHash(t.term) % m.buckets.length]);
-    } else if (!this.split[first]) {
+    } else if (!groups) {
       if (where[first] !== undefined) out.push(where[first]);
     } else if (!t.prefix) {
-      if (where[t.term] !== undefined) out.push(where[t.term]);
+      out.push(groups[termHash(t.term) % groups.length]);
     } else {
-      var seen = {};
-      for (var key in where) {
-        if (key.lastIndexOf(first, 0) === 0 && !seen[where[key]]) {
-          seen[where[key]] = true;
-          out.push(where[key]);
-        }
-      }
+      groups.forEach(function (s) { if (out.indexOf(s) < 0) out.push(s); });
     }
     return out.map(function (s) { return shardName(s, m.shards); });
   };
@@ -339,7 +377,7 @@
     return this._load(file, function () {
       var store = self.globals.NEWSPRINT_SHARDS || {};
       if (!self.indexes[name]) {
-        self.indexes[name] = self.lunr.Index.load(store[name]);
+        self.indexes[name] = self.lunr.Index.load(expandShard(store[name]));
         delete store[name]; // the loaded index is all we keep
       }
       return self.indexes[name];
@@ -347,8 +385,11 @@
   };
 
   /*
-   * The positions table of a shard (positions-XXX.js: term -> field -> ref ->
-   * positions), loaded only when a query word needs the phrase check.
+   * The positions table of a shard (positions-XXX.js: term -> field -> one
+   * positions list per document holding the term there, in document order),
+   * loaded only when a query word needs the phrase check, after the shard.
+   * The refs are not in the file: they are the shard's postings of the term,
+   * matched up on first use (lookupPositions).
    */
   Engine.prototype.positions = function (name) {
     var self = this;
@@ -356,7 +397,7 @@
     return this._load("positions-" + name + ".js", function () {
       var store = self.globals.NEWSPRINT_POSITIONS || {};
       if (!self.positionTables[name]) {
-        self.positionTables[name] = store[name];
+        self.positionTables[name] = { terms: store[name], index: self.indexes[name] };
         delete store[name];
       }
       return self.positionTables[name];
@@ -515,6 +556,7 @@
       }
       for (var u = 1; u < units.length && cands.length; u++) {
         var lookups = self._expand(loaded, units[u]);
+        lookups.forEach(function (l) { self._index(l, cands.length); });
         var kept = [];
         for (var c = 0; c < cands.length; c++) {
           if (self._lookup(lookups, cands[c], q)) kept.push(cands[c]);
@@ -690,34 +732,69 @@
   };
 
   /*
+   * For a prefix term with many expansions (年* has hundreds), checking every
+   * candidate against every expansion and field costs more than reading the
+   * expansions' postings once: then `lookup.byRef` maps each ref to its
+   * (expansion, field) pairs, in the order _lookup would meet them.
+   */
+  Engine.prototype._index = function (lookup, candidates) {
+    var fields = this.manifest.fields;
+    if (lookup.length < 4) return;
+    var postings = 0;
+    for (var j = 0; j < lookup.length; j++) {
+      for (var k = 0; k < fields.length; k++) postings += Object.keys(lookup[j][1][fields[k]]).length;
+    }
+    if (postings >= candidates * lookup.length * fields.length) return;
+    var byRef = Object.create(null);
+    for (j = 0; j < lookup.length; j++) {
+      for (k = 0; k < fields.length; k++) {
+        for (var ref in lookup[j][1][fields[k]]) (byRef[ref] || (byRef[ref] = [])).push(j, k);
+      }
+    }
+    lookup.byRef = byRef;
+  };
+
+  /*
    * Does the candidate hold every looked-up term? Notes its fields in cand.meta
    * and adds each term's weight (lunr.js's dot product with the query vector q)
    * to cand.score, once per term and field however many words share the term.
    */
   Engine.prototype._lookup = function (lookups, cand, q) {
     var fields = this.manifest.fields;
-    var ref = cand.ref;
-    var meta = cand.meta;
     for (var i = 0; i < lookups.length; i++) {
+      var lookup = lookups[i];
       var found = false;
-      for (var j = 0; j < lookups[i].length; j++) {
-        var term = lookups[i][j][0];
-        var posting = lookups[i][j][1];
-        for (var k = 0; k < fields.length; k++) {
-          var hit = posting[fields[k]][ref];
-          if (!hit) continue;
-          found = true;
-          var seen = meta[term] || (meta[term] = {});
-          if (seen[fields[k]]) continue; // scored already (the term of an earlier word)
-          seen[fields[k]] = hit;
-          var vector = lookups[i][j][2].fieldVectors[fields[k] + "/" + ref];
-          if (vector) cand.score += (q.weights[term] || 0) * weightAt(vector.elements, posting._index);
+      if (lookup.byRef) {
+        var pairs = lookup.byRef[cand.ref];
+        if (!pairs) return false;
+        for (var x = 0; x < pairs.length; x += 2) {
+          if (noteHit(lookup[pairs[x]], fields[pairs[x + 1]], cand, q)) found = true;
+        }
+      } else {
+        for (var j = 0; j < lookup.length; j++) {
+          for (var k = 0; k < fields.length; k++) {
+            if (noteHit(lookup[j], fields[k], cand, q)) found = true;
+          }
         }
       }
       if (!found) return false;
     }
     return true;
   };
+
+  /* Does the candidate hold this [term, posting, index] in this field? Notes and scores it. */
+  function noteHit(entry, field, cand, q) {
+    var term = entry[0];
+    var posting = entry[1];
+    var hit = posting[field][cand.ref];
+    if (!hit) return false;
+    var seen = cand.meta[term] || (cand.meta[term] = {});
+    if (seen[field]) return true; // scored already (the term of an earlier word)
+    seen[field] = hit;
+    var vector = entry[2].fieldVectors[field + "/" + cand.ref];
+    if (vector) cand.score += (q.weights[term] || 0) * weightAt(vector.elements, posting._index);
+    return true;
+  }
 
   /*
    * One lunr.js query: every term required, prefix terms as trailing wildcards.
@@ -795,13 +872,22 @@
   /* Positions of a term in one field of one document, from the term's shards' tables. */
   function lookupPositions(tables, term, field, ref) {
     for (var i = 0; i < tables.length; i++) {
-      var entry = tables[i] && tables[i][term];
+      var entry = tables[i] && tables[i].terms[term];
       if (entry) {
         var f = entry[field];
+        if (Array.isArray(f)) f = entry[field] = byRef(f, tables[i].index.invertedIndex[term][field]);
         return (f && f[ref]) || null;
       }
     }
     return null;
+  }
+
+  /* A term's positions lists in one field, keyed by the refs of its postings there. */
+  function byRef(lists, posting) {
+    var refs = Object.keys(posting).sort(function (a, b) { return parseInt(a, 36) - parseInt(b, 36); });
+    var out = Object.create(null);
+    refs.forEach(function (ref, i) { out[ref] = lists[i]; });
+    return out;
   }
 
   /* Positions of a query term in one field (a prefix term: of every term it expanded to). */
