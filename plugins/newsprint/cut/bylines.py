@@ -26,8 +26,9 @@ _ROLE = re.compile(
     r"(首席记者|本报记者|特约记者|见习记者|记者|特约通讯员|通讯员|实习生|编辑|摄影记者|摄影)$"
 )
 _UNIT = re.compile(r"(融媒体中心|新闻中心|日报|晚报|报社|报|电视台|广播电视台|记者站|宣传部|网)$")
-_ROLE_NAME = re.compile(rf"^([^\s（()）\d]*?(?:记者|通讯员|实习生|特约))({_HAN}{{2,3}})$")
-_ROLE_WORD = re.compile(r"[^\s（()）\d]*?(?:记者|通讯员|实习生|特约)")
+_ROLE_TEXT = r"[^\s（()）\d]*?(?:记者|通讯员|实习生|特约)"  # "本报记者", "特约通讯员"
+_ROLE_NAME = re.compile(rf"^({_ROLE_TEXT})({_HAN}{{2,3}})$")
+_ROLE_WORD = re.compile(_ROLE_TEXT)
 _CREDITED_NAME = re.compile(rf"(?!报道|摄影|整理|综合|编译){_HAN}{{2,3}}")
 _PHOTO = ("摄影报道", "摄影", "摄", "图", "文/图", "图/文", "文图")
 _ROLE_SLASH = re.compile(r"(?<![^\s])(文|图|摄|摄影|记者|通讯员|编辑|撰稿)\s*[/／:：]\s*(?=\S)")

@@ -501,7 +501,7 @@ def _wrapped_prose(run: list[Line], full: dict[int, bool]) -> bool:
     an editor never breaks one inside a word or an enumeration."""
     return (
         all(full.get(ln.number, False) for ln in run[:-1])
-        and any(re.search(r"[，,]", ln.text) for ln in run)
+        and any(re.search(_STACK_COMMAS, ln.text) for ln in run)
         and any(
             breaks_a_word(a.text, b.text) or _ENUMERATION_CUT.search(a.text)
             for a, b in pairwise(run)
